@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { baseRecordShape, IsoDate } from './common';
+
+/** Leave that makes a resource unavailable for staffing. */
+export const TimeOff = z.object({
+	...baseRecordShape,
+	resourceId: z.string().min(1, 'is required'),
+	type: z.string().optional(),
+	status: z.enum(['requested', 'approved', 'denied', 'cancelled']),
+	startDate: IsoDate,
+	endDate: IsoDate,
+	hours: z.number().nonnegative().optional(),
+});
+export type TimeOff = z.infer<typeof TimeOff>;

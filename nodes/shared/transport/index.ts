@@ -1,0 +1,6 @@
+export * from './client';
+export * from './errors';
+export * from './pacing';
+export * from './pagination';
+export * from './retry';
+export * from './types';
