@@ -1,0 +1,418 @@
+import { bearerToken, json, Router, type SandboxRequest, type SandboxResponse } from '../../core/http';
+import { requestId } from '../../core/ids';
+import { SlidingWindowLimiter } from '../../core/rateLimiter';
+import type { VendorFake } from '../../core/vendor';
+import type { FirmData } from '../../seed/firm';
+import { searchRecords } from './search';
+import {
+	DEAL_STAGES,
+	DEFAULT_PROPERTIES,
+	HubSpotStore,
+	UNIQUE_PROPERTIES,
+	type HubSpotObjectType,
+	type HubSpotRecord,
+} from './store';
+
+/** Token of the seeded private app; OAuth tokens are issued by /oauth/v1/token. */
+export const HUBSPOT_PRIVATE_APP_TOKEN = 'pat-na1-sandbox-0000-hubspot';
+export const HUBSPOT_OAUTH_CLIENT = { clientId: 'hubspot-sandbox-client', clientSecret: 'hubspot-sandbox-secret' };
+
+// Private apps, Free/Starter: 100 requests per 10 seconds (developers.hubspot.com/docs/guides/apps/api-usage/usage-details).
+const BURST_LIMIT = { limit: 100, intervalMs: 10_000 };
+// CRM search: 4 requests per second per token (HubSpot changelog "CRM Search API Rate Limit Increase").
+const SEARCH_LIMIT = { limit: 4, intervalMs: 1_000 };
+// Batch endpoints take at most 100 inputs; search pages at most 200 and 10,000 results in all.
+const BATCH_MAX = 100;
+const LIST_MAX = 100;
+
+const OBJECT_TYPES = new Set<HubSpotObjectType>(['companies', 'contacts', 'deals']);
+
+export class HubSpotFake implements VendorFake {
+	readonly name = 'hubspot';
+	readonly router = new Router();
+	readonly store = new HubSpotStore();
+	readonly burst = new SlidingWindowLimiter(BURST_LIMIT.limit, BURST_LIMIT.intervalMs);
+	readonly search = new SlidingWindowLimiter(SEARCH_LIMIT.limit, SEARCH_LIMIT.intervalMs);
+	private tokens = new Map<string, { expiresAt: number }>();
+	private refreshTokens = new Set<string>();
+	private counter = 0;
+
+	constructor() {
+		this.routes();
+	}
+
+	reset(firm: FirmData): void {
+		this.store.seed(firm);
+		this.burst.reset();
+		this.search.reset();
+		this.tokens = new Map([[HUBSPOT_PRIVATE_APP_TOKEN, { expiresAt: Number.POSITIVE_INFINITY }]]);
+		this.refreshTokens = new Set(['hubspot-sandbox-refresh-token']);
+		this.counter = 0;
+	}
+
+	state(): Record<string, unknown> {
+		return {
+			companies: [...this.store.objects.companies.values()],
+			contacts: [...this.store.objects.contacts.values()],
+			deals: [...this.store.objects.deals.values()],
+			associations: this.store.associations,
+			owners: this.store.owners,
+		};
+	}
+
+	private correlationId(): string {
+		this.counter += 1;
+		return requestId(this.counter, 'hubspot');
+	}
+
+	/** HubSpot's error body: status, message, correlationId, category. */
+	error(status: number, category: string, message: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}): SandboxResponse {
+		const correlationId = this.correlationId();
+		return json(status, { status: 'error', message, correlationId, category, ...extra }, { 'x-hubspot-correlation-id': correlationId, ...headers });
+	}
+
+	guard(request: SandboxRequest, route: string | undefined): SandboxResponse | undefined {
+		if (route === '/oauth/v1/token') return undefined;
+		const token = bearerToken(request);
+		const grant = token ? this.tokens.get(token) : undefined;
+		if (!token || !grant) {
+			return this.error(401, 'INVALID_AUTHENTICATION', 'Authentication credentials not found. This API supports OAuth 2.0 authentication and you can find more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview');
+		}
+		if (grant.expiresAt < Date.now()) {
+			return this.error(401, 'EXPIRED_AUTHENTICATION', 'The OAuth token used to make this call expired 0 second(s) ago.');
+		}
+		const burstWait = this.burst.hit(token);
+		if (burstWait !== undefined) return this.rateLimited('TEN_SECONDLY_ROLLING', 'You have reached your ten_secondly_rolling limit.', burstWait, BURST_LIMIT);
+		if (route?.endsWith('/search')) {
+			const searchWait = this.search.hit(token);
+			if (searchWait !== undefined) return this.rateLimited('SECONDLY', 'You have reached your secondly limit.', searchWait, SEARCH_LIMIT);
+		}
+		return undefined;
+	}
+
+	private rateLimited(policyName: string, message: string, waitMs: number, limit: { limit: number; intervalMs: number }): SandboxResponse {
+		const correlationId = this.correlationId();
+		return json(
+			429,
+			{ status: 'error', message, errorType: 'RATE_LIMIT', correlationId, policyName },
+			{
+				'x-hubspot-correlation-id': correlationId,
+				'x-hubspot-ratelimit-max': String(limit.limit),
+				'x-hubspot-ratelimit-remaining': '0',
+				'x-hubspot-ratelimit-interval-milliseconds': String(limit.intervalMs),
+				'retry-after': String(Math.max(1, Math.ceil(waitMs / 1000))),
+			},
+		);
+	}
+
+	notFound(request: SandboxRequest): SandboxResponse {
+		if (this.router.hasPath(request.path)) return json(405, { status: 'error', message: `HTTP ${request.method} is not supported by this URL` });
+		return this.error(404, 'OBJECT_NOT_FOUND', `No route for ${request.method} ${request.path}`);
+	}
+
+	private objectType(value: string): HubSpotObjectType | undefined {
+		return OBJECT_TYPES.has(value as HubSpotObjectType) ? (value as HubSpotObjectType) : undefined;
+	}
+
+	private requestedProperties(type: HubSpotObjectType, values: string[] | undefined): string[] {
+		const list = (values ?? []).flatMap((value) => value.split(',')).map((value) => value.trim()).filter(Boolean);
+		return list.length > 0 ? list : DEFAULT_PROPERTIES[type];
+	}
+
+	/** A record as the API returns it: only the requested properties, with null for unset ones. */
+	present(record: HubSpotRecord, properties: string[]): Record<string, unknown> {
+		return {
+			id: record.id,
+			properties: Object.fromEntries(properties.map((name) => [name, record.properties[name] ?? null])),
+			createdAt: record.createdAt,
+			updatedAt: record.updatedAt,
+			archived: record.archived,
+		};
+	}
+
+	private notFoundObject(id: string): SandboxResponse {
+		return this.error(404, 'OBJECT_NOT_FOUND', 'Object not found.  objectId are usually numeric.', { context: { id: [id] } });
+	}
+
+	private validateProperties(type: HubSpotObjectType, properties: unknown): SandboxResponse | undefined {
+		if (!properties || typeof properties !== 'object' || Array.isArray(properties)) {
+			return this.error(400, 'VALIDATION_ERROR', 'Invalid input JSON on line 1, column 2: properties must be an object');
+		}
+		const values = properties as Record<string, unknown>;
+		if (type === 'deals' && values.dealstage !== undefined && !DEAL_STAGES.some((stage) => stage.id === values.dealstage)) {
+			return this.error(400, 'VALIDATION_ERROR', `Property values were not valid: [{"isValid":false,"message":"${String(values.dealstage)} was not one of the allowed options","error":"INVALID_OPTION","name":"dealstage"}]`);
+		}
+		if (values.amount !== undefined && values.amount !== null && values.amount !== '' && Number.isNaN(Number(values.amount))) {
+			return this.error(400, 'VALIDATION_ERROR', `Property values were not valid: [{"isValid":false,"message":"${String(values.amount)} was not a valid number.","error":"INVALID_FLOAT","name":"amount"}]`);
+		}
+		if (type === 'contacts' && typeof values.email === 'string' && values.email !== '' && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(values.email)) {
+			return this.error(400, 'VALIDATION_ERROR', `Property values were not valid: [{"isValid":false,"message":"Email address ${values.email} is invalid","error":"INVALID_EMAIL","name":"email"}]`);
+		}
+		return undefined;
+	}
+
+	private conflictFor(type: HubSpotObjectType, properties: Record<string, unknown>, selfId?: string): SandboxResponse | undefined {
+		for (const unique of UNIQUE_PROPERTIES[type]) {
+			const value = properties[unique];
+			if (unique === 'hs_object_id' || typeof value !== 'string' || value === '') continue;
+			const existing = this.store.findByProperty(type, unique, value);
+			if (existing && existing.id !== selfId) {
+				return this.error(409, 'CONFLICT', `${type === 'contacts' && unique === 'email' ? 'Contact' : 'Object'} already exists. Existing ID: ${existing.id}`);
+			}
+		}
+		return undefined;
+	}
+
+	private listPage(request: SandboxRequest, records: HubSpotRecord[], properties: string[], limit: number): Record<string, unknown> {
+		const after = Number(request.query.get('after') ?? 0) || 0;
+		const page = records.slice(after, after + limit);
+		const next = after + limit < records.length ? String(after + limit) : undefined;
+		const base = `${request.vendorBaseUrl}${request.path}`;
+		const query = new URLSearchParams(request.query);
+		if (next) query.set('after', next);
+		return {
+			results: page.map((record) => this.present(record, properties)),
+			...(next ? { paging: { next: { after: next, link: `${base}?${query.toString()}` } } } : {}),
+		};
+	}
+
+	private routes(): void {
+		const router = this.router;
+
+		// OAuth 2.0 token endpoint (developers.hubspot.com/docs/api/oauth-quickstart-guide): form-encoded.
+		router.on('POST', '/oauth/v1/token', (request) => {
+			const form = (request.body ?? {}) as Record<string, string>;
+			if (form.client_id !== HUBSPOT_OAUTH_CLIENT.clientId || form.client_secret !== HUBSPOT_OAUTH_CLIENT.clientSecret) {
+				return json(400, { status: 'BAD_CLIENT_ID', message: 'missing or unknown client id', correlationId: this.correlationId() });
+			}
+			if (form.grant_type === 'refresh_token' && !this.refreshTokens.has(form.refresh_token)) {
+				return json(400, { status: 'BAD_REFRESH_TOKEN', message: 'missing or unknown refresh token', correlationId: this.correlationId() });
+			}
+			if (form.grant_type !== 'refresh_token' && form.grant_type !== 'authorization_code') {
+				return json(400, { status: 'BAD_GRANT_TYPE', message: 'unsupported grant_type', correlationId: this.correlationId() });
+			}
+			const accessToken = `hs-oauth-${this.correlationId()}`;
+			const refreshToken = form.refresh_token ?? `hs-refresh-${this.correlationId()}`;
+			this.refreshTokens.add(refreshToken);
+			this.tokens.set(accessToken, { expiresAt: Date.now() + 1800 * 1000 });
+			return json(200, { token_type: 'bearer', access_token: accessToken, refresh_token: refreshToken, expires_in: 1800 });
+		});
+
+		router.on('GET', '/crm/v3/objects/:objectType', (request, params) => {
+			const type = this.objectType(params.objectType);
+			if (!type) return this.error(400, 'VALIDATION_ERROR', `Unable to infer object type from: ${params.objectType}`);
+			const limit = Number(request.query.get('limit') ?? 10);
+			if (!Number.isInteger(limit) || limit < 1 || limit > LIST_MAX) {
+				return this.error(400, 'VALIDATION_ERROR', `limit must be between 1 and ${LIST_MAX}`);
+			}
+			const archived = request.query.get('archived') === 'true';
+			const records = [...this.store.objects[type].values()].filter((record) => record.archived === archived);
+			return json(200, this.listPage(request, records, this.requestedProperties(type, request.query.getAll('properties')), limit));
+		});
+
+		router.on('GET', '/crm/v3/objects/:objectType/:id', (request, params) => {
+			const type = this.objectType(params.objectType);
+			if (!type) return this.error(400, 'VALIDATION_ERROR', `Unable to infer object type from: ${params.objectType}`);
+			const idProperty = request.query.get('idProperty') ?? 'hs_object_id';
+			const record = this.store.findByProperty(type, idProperty, params.id);
+			if (!record || record.archived) return this.notFoundObject(params.id);
+			return json(200, this.present(record, this.requestedProperties(type, request.query.getAll('properties'))));
+		});
+
+		router.on('POST', '/crm/v3/objects/:objectType', (request, params) => {
+			const type = this.objectType(params.objectType);
+			if (!type) return this.error(400, 'VALIDATION_ERROR', `Unable to infer object type from: ${params.objectType}`);
+			const body = (request.body ?? {}) as { properties?: Record<string, string>; associations?: Array<{ to: { id: string }; types: Array<{ associationTypeId: number }> }> };
+			const invalid = this.validateProperties(type, body.properties);
+			if (invalid) return invalid;
+			const conflict = this.conflictFor(type, body.properties!);
+			if (conflict) return conflict;
+			const record = this.store.insert(type, body.properties!);
+			for (const association of body.associations ?? []) {
+				const target = this.findAnyType(association.to.id);
+				if (target) this.store.associate(type, record.id, target, association.to.id);
+			}
+			return json(201, this.present(record, Object.keys(record.properties)));
+		});
+
+		router.on('PATCH', '/crm/v3/objects/:objectType/:id', (request, params) => {
+			const type = this.objectType(params.objectType);
+			if (!type) return this.error(400, 'VALIDATION_ERROR', `Unable to infer object type from: ${params.objectType}`);
+			const idProperty = request.query.get('idProperty') ?? 'hs_object_id';
+			const record = this.store.findByProperty(type, idProperty, params.id);
+			if (!record || record.archived) return this.notFoundObject(params.id);
+			const body = (request.body ?? {}) as { properties?: Record<string, string> };
+			const invalid = this.validateProperties(type, body.properties);
+			if (invalid) return invalid;
+			const conflict = this.conflictFor(type, body.properties!, record.id);
+			if (conflict) return conflict;
+			this.store.update(type, record, body.properties!);
+			return json(200, this.present(record, Object.keys(record.properties)));
+		});
+
+		router.on('POST', '/crm/v3/objects/:objectType/batch/read', (request, params) => {
+			const type = this.objectType(params.objectType);
+			if (!type) return this.error(400, 'VALIDATION_ERROR', `Unable to infer object type from: ${params.objectType}`);
+			const body = (request.body ?? {}) as { inputs?: Array<{ id: string }>; properties?: string[]; idProperty?: string };
+			const tooMany = this.checkBatch(body.inputs);
+			if (tooMany) return tooMany;
+			const properties = this.requestedProperties(type, body.properties);
+			const results: unknown[] = [];
+			const missing: string[] = [];
+			for (const input of body.inputs!) {
+				const record = this.store.findByProperty(type, body.idProperty ?? 'hs_object_id', String(input.id));
+				if (record && !record.archived) results.push(this.present(record, properties));
+				else missing.push(String(input.id));
+			}
+			return this.batchAnswer(results, missing.length > 0 ? [{ status: 'error', category: 'OBJECT_NOT_FOUND', message: 'Could not get some objects, they may be deleted or not exist.', context: { ids: missing } }] : []);
+		});
+
+		router.on('POST', '/crm/v3/objects/:objectType/batch/upsert', (request, params) => {
+			const type = this.objectType(params.objectType);
+			if (!type) return this.error(400, 'VALIDATION_ERROR', `Unable to infer object type from: ${params.objectType}`);
+			const body = (request.body ?? {}) as { inputs?: Array<{ id: string; idProperty: string; properties: Record<string, string> }> };
+			const tooMany = this.checkBatch(body.inputs);
+			if (tooMany) return tooMany;
+			// The whole batch is validated first: HubSpot rejects an upsert batch with one bad input.
+			for (const input of body.inputs!) {
+				if (!input.idProperty || !UNIQUE_PROPERTIES[type].includes(input.idProperty) || input.idProperty === 'hs_object_id') {
+					return this.error(400, 'VALIDATION_ERROR', `Property ${String(input.idProperty)} is not a unique identifier property for ${type}`);
+				}
+				const invalid = this.validateProperties(type, input.properties);
+				if (invalid) return invalid;
+			}
+			const results = body.inputs!.map((input) => {
+				const existing = this.store.findByProperty(type, input.idProperty, String(input.id));
+				const record = existing
+					? this.store.update(type, existing, input.properties)
+					: this.store.insert(type, { ...input.properties, [input.idProperty]: String(input.id) });
+				return { ...this.present(record, Object.keys(record.properties)), new: !existing };
+			});
+			return this.batchAnswer(results, []);
+		});
+
+		router.on('POST', '/crm/v3/objects/:objectType/batch/update', (request, params) => {
+			const type = this.objectType(params.objectType);
+			if (!type) return this.error(400, 'VALIDATION_ERROR', `Unable to infer object type from: ${params.objectType}`);
+			const body = (request.body ?? {}) as { inputs?: Array<{ id: string; idProperty?: string; properties: Record<string, string> }> };
+			const tooMany = this.checkBatch(body.inputs);
+			if (tooMany) return tooMany;
+			for (const input of body.inputs!) {
+				const invalid = this.validateProperties(type, input.properties);
+				if (invalid) return invalid;
+				if (!this.store.findByProperty(type, input.idProperty ?? 'hs_object_id', String(input.id))) return this.notFoundObject(String(input.id));
+			}
+			const results = body.inputs!.map((input) => {
+				const record = this.store.findByProperty(type, input.idProperty ?? 'hs_object_id', String(input.id))!;
+				return this.present(this.store.update(type, record, input.properties), Object.keys(record.properties));
+			});
+			return this.batchAnswer(results, []);
+		});
+
+		router.on('POST', '/crm/v3/objects/:objectType/search', (request, params) => {
+			const type = this.objectType(params.objectType);
+			if (!type) return this.error(400, 'VALIDATION_ERROR', `Unable to infer object type from: ${params.objectType}`);
+			const outcome = searchRecords([...this.store.objects[type].values()].filter((record) => !record.archived), request.body);
+			if ('error' in outcome) return this.error(400, 'VALIDATION_ERROR', outcome.error);
+			const properties = this.requestedProperties(type, (request.body as { properties?: string[] } | undefined)?.properties);
+			return json(200, {
+				total: outcome.total,
+				results: outcome.page.map((record) => this.present(record, properties)),
+				...(outcome.nextAfter ? { paging: { next: { after: outcome.nextAfter } } } : {}),
+			});
+		});
+
+		router.on('GET', '/crm/v4/objects/:fromType/:id/associations/:toType', (_request, params) => {
+			const fromType = this.objectType(params.fromType);
+			const toType = this.objectType(params.toType);
+			if (!fromType || !toType) return this.error(400, 'VALIDATION_ERROR', 'Unknown object type');
+			if (!this.store.objects[fromType].has(params.id)) return this.notFoundObject(params.id);
+			const results = this.store.associationsOf(fromType, params.id, toType).map((link) => ({
+				toObjectId: Number(link.toId),
+				associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: link.typeId, label: null }],
+			}));
+			return json(200, { results });
+		});
+
+		router.on('POST', '/crm/v4/associations/:fromType/:toType/batch/read', (request, params) => {
+			const fromType = this.objectType(params.fromType);
+			const toType = this.objectType(params.toType);
+			if (!fromType || !toType) return this.error(400, 'VALIDATION_ERROR', 'Unknown object type');
+			const body = (request.body ?? {}) as { inputs?: Array<{ id: string }> };
+			const tooMany = this.checkBatch(body.inputs, 1000);
+			if (tooMany) return tooMany;
+			const results = body.inputs!
+				.filter((input) => this.store.objects[fromType].has(String(input.id)))
+				.map((input) => ({
+					from: { id: String(input.id) },
+					to: this.store.associationsOf(fromType, String(input.id), toType).map((link) => ({
+						toObjectId: Number(link.toId),
+						associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: link.typeId, label: null }],
+					})),
+				}));
+			return this.batchAnswer(results, []);
+		});
+
+		router.on('PUT', '/crm/v4/objects/:fromType/:fromId/associations/default/:toType/:toId', (_request, params) => {
+			const fromType = this.objectType(params.fromType);
+			const toType = this.objectType(params.toType);
+			if (!fromType || !toType) return this.error(400, 'VALIDATION_ERROR', 'Unknown object type');
+			if (!this.store.objects[fromType].has(params.fromId)) return this.notFoundObject(params.fromId);
+			if (!this.store.objects[toType].has(params.toId)) return this.notFoundObject(params.toId);
+			this.store.associate(fromType, params.fromId, toType, params.toId);
+			return json(200, { status: 'COMPLETE', results: [{ from: { id: params.fromId }, to: { id: params.toId }, associationSpec: { associationCategory: 'HUBSPOT_DEFINED', associationTypeId: this.store.associationsOf(fromType, params.fromId, toType).find((link) => link.toId === params.toId)?.typeId } }] });
+		});
+
+		router.on('GET', '/crm/v3/pipelines/:objectType', (_request, params) => {
+			if (params.objectType !== 'deals') return json(200, { results: [] });
+			return json(200, {
+				results: [
+					{
+						id: 'default',
+						label: 'Sales Pipeline',
+						displayOrder: 0,
+						archived: false,
+						stages: DEAL_STAGES.map((stage, index) => ({
+							id: stage.id,
+							label: stage.label,
+							displayOrder: index,
+							archived: false,
+							metadata: { isClosed: stage.isClosed, probability: stage.probability },
+						})),
+					},
+				],
+			});
+		});
+
+		router.on('GET', '/crm/v3/owners', (request) => {
+			const email = request.query.get('email');
+			const owners = this.store.owners.filter((owner) => !email || owner.email === email);
+			const limit = Math.min(Number(request.query.get('limit') ?? 100), 500);
+			const after = Number(request.query.get('after') ?? 0) || 0;
+			const page = owners.slice(after, after + limit);
+			return json(200, { results: page, ...(after + limit < owners.length ? { paging: { next: { after: String(after + limit) } } } : {}) });
+		});
+	}
+
+	private findAnyType(id: string): HubSpotObjectType | undefined {
+		for (const type of OBJECT_TYPES) if (this.store.objects[type].has(id)) return type;
+		return undefined;
+	}
+
+	private checkBatch(inputs: unknown, max = BATCH_MAX): SandboxResponse | undefined {
+		if (!Array.isArray(inputs)) return this.error(400, 'VALIDATION_ERROR', 'Invalid input JSON: inputs is required');
+		if (inputs.length > max) return this.error(400, 'VALIDATION_ERROR', `Batch input is limited to ${max} inputs, got ${inputs.length}`);
+		return undefined;
+	}
+
+	private batchAnswer(results: unknown[], errors: unknown[]): SandboxResponse {
+		const now = new Date().toISOString();
+		return json(errors.length > 0 ? 207 : 200, {
+			status: 'COMPLETE',
+			results,
+			...(errors.length > 0 ? { numErrors: errors.length, errors } : {}),
+			startedAt: now,
+			completedAt: now,
+		});
+	}
+}

@@ -1,0 +1,7 @@
+import type { VendorFake } from '../core/vendor';
+import { HubSpotFake } from './hubspot';
+
+/** Every vendor fake of the sandbox; adding a vendor adds one line here. */
+export function createVendorFakes(): VendorFake[] {
+	return [new HubSpotFake()];
+}
