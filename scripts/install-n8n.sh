@@ -131,7 +131,8 @@ fi
 
 # ---------------------------------------------------------------- verify + stamp
 CURRENT_STEP="verify"
-log "step 4/4: checking that n8n starts its CLI"
+log "step 4/4: checking the native modules load and the n8n CLI answers"
+(cd "$N8N_INSTALL_DIR" && node -e "require('isolated-vm'); require('sqlite3')") || fail "native modules (isolated-vm, sqlite3) do not load under node $(node --version)"
 reported="$(cd "$N8N_INSTALL_DIR" && N8N_USER_FOLDER="$P2C_CACHE_DIR/n8n-version-check" node "$N8N_BIN" --version 2>/dev/null | tail -n1)"
 [ "$reported" = "$N8N_PINNED_VERSION" ] || fail "n8n --version printed '$reported', expected $N8N_PINNED_VERSION"
 rm -rf "$P2C_CACHE_DIR/n8n-version-check"
