@@ -4,7 +4,7 @@ import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INo
 export class P2cHubSpotPrivateAppApi implements ICredentialType {
 	name = 'p2cHubSpotPrivateAppApi';
 
-	displayName = 'HubSpot Private App (Project-to-Cash) API';
+	displayName = 'Project-to-Cash HubSpot Private App API';
 
 	icon = 'file:../nodes/vendors/hubspot/hubspot.svg' as const;
 

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- dev tooling: runs in plain Node.js, never inside n8n */
 import { startSandbox } from './server';
 
 /** `npm run sandbox -- --port 4010 --scale 1 --seed 42` (or SANDBOX_PORT, SANDBOX_SCALE, SANDBOX_SEED). */

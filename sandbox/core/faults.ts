@@ -52,6 +52,6 @@ export class FaultInjector {
 	}
 
 	pending(): FaultRule[] {
-		return this.rules.map(({ pattern: _pattern, ...rule }) => rule);
+		return this.rules.map((rule) => ({ ...rule, pattern: undefined }));
 	}
 }

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev tooling: runs in plain Node.js, never inside n8n */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { IExecuteFunctions, INodeType } from 'n8n-workflow';

@@ -60,6 +60,9 @@ export type RecordMeta = z.infer<typeof RecordMeta>;
  * The `key` entry is a deterministic business key (e.g. `opp-123/proj`) for systems that
  * take an idempotency reference (invoice reference, external-id field).
  */
+/** Systems whose ids a record may carry in `externalRefs`, plus `key` for the business key. */
+export const EXTERNAL_REF_KEYS = ['key', 'hubspot', 'salesforce', 'harvest', 'kantata', 'xero', 'businessCentral', 'bamboohr', 'hibob'] as const;
+
 export const ExternalRefs = z.record(z.string().min(1), z.string().min(1));
 export type ExternalRefs = z.infer<typeof ExternalRefs>;
 

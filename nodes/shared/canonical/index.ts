@@ -52,3 +52,5 @@ export const canonicalSchemas = {
 
 export type CanonicalEntity = keyof typeof canonicalSchemas;
 export type CanonicalRecord<E extends CanonicalEntity> = z.infer<(typeof canonicalSchemas)[E]>;
+export * from './provenance';
+export * from './validate';

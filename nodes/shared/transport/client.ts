@@ -102,7 +102,7 @@ export class VendorClient {
 					await sleep(backoffDelay(attempt - 1, this.retryPolicy));
 					continue;
 				} else if (error instanceof NodeApiError && !isTransientTransportError(error)) {
-					throw error;
+					throw new NodeApiError(this.node, { message: error.message }, { message: error.message, description: error.description ?? undefined, itemIndex: this.itemIndex });
 				} else {
 					throw transportError(this.node, this.profile, request, error as Error, attempt, this.itemIndex);
 				}

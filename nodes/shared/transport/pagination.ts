@@ -140,3 +140,24 @@ export function offsetPagination<T>(options: {
 		},
 	};
 }
+
+/**
+ * Keyset pagination: each page asks for records whose key is past the last one seen, sorted by
+ * that key. It walks past caps on offset paging (HubSpot search stops at 10,000 results).
+ */
+export function keysetPagination<T>(options: {
+	itemsPath: string;
+	pageSize: number;
+	keyOf(item: T): string;
+	withKey(request: VendorRequest, lastKey: string): VendorRequest;
+}): PaginationStrategy<T> {
+	const items = itemsAt<T>(options.itemsPath);
+	return {
+		items,
+		next(response, request) {
+			const page = items(response.body);
+			if (page.length < options.pageSize) return undefined;
+			return options.withKey(request, options.keyOf(page[page.length - 1]));
+		},
+	};
+}

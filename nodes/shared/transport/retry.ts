@@ -58,7 +58,4 @@ export function backoffDelay(retryNumber: number, policy: RetryPolicy, random: (
 	return Math.round(random() * ceiling);
 }
 
-export async function sleep(ms: number): Promise<void> {
-	if (ms <= 0) return;
-	await new Promise((resolve) => setTimeout(resolve, ms));
-}
+export { sleep } from 'n8n-workflow';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- dev tooling: runs in plain Node.js, never inside n8n */
 import { bearerToken, json, Router, type SandboxRequest, type SandboxResponse } from '../../core/http';
 import { requestId } from '../../core/ids';
 import { SlidingWindowLimiter } from '../../core/rateLimiter';
@@ -267,10 +268,28 @@ export class HubSpotFake implements VendorFake {
 			return this.batchAnswer(results, missing.length > 0 ? [{ status: 'error', category: 'OBJECT_NOT_FOUND', message: 'Could not get some objects, they may be deleted or not exist.', context: { ids: missing } }] : []);
 		});
 
+		router.on('POST', '/crm/v3/objects/:objectType/batch/create', (request, params) => {
+			const type = this.objectType(params.objectType);
+			if (!type) return this.error(400, 'VALIDATION_ERROR', `Unable to infer object type from: ${params.objectType}`);
+			const body = (request.body ?? {}) as { inputs?: Array<{ properties: Record<string, string>; objectWriteTraceId?: string }> };
+			const tooMany = this.checkBatch(body.inputs);
+			if (tooMany) return tooMany;
+			for (const input of body.inputs!) {
+				const invalid = this.validateProperties(type, input.properties) ?? this.conflictFor(type, input.properties);
+				if (invalid) return invalid;
+			}
+			const results = body.inputs!.map((input) => ({
+				...this.present(this.store.insert(type, input.properties), Object.keys(input.properties).concat(DEFAULT_PROPERTIES[type])),
+				...(input.objectWriteTraceId ? { objectWriteTraceId: input.objectWriteTraceId } : {}),
+			}));
+			// HubSpot does not promise that results come back in input order.
+			return { ...this.batchAnswer(results.reverse(), []), status: 201 };
+		});
+
 		router.on('POST', '/crm/v3/objects/:objectType/batch/upsert', (request, params) => {
 			const type = this.objectType(params.objectType);
 			if (!type) return this.error(400, 'VALIDATION_ERROR', `Unable to infer object type from: ${params.objectType}`);
-			const body = (request.body ?? {}) as { inputs?: Array<{ id: string; idProperty: string; properties: Record<string, string> }> };
+			const body = (request.body ?? {}) as { inputs?: Array<{ id: string; idProperty: string; properties: Record<string, string>; objectWriteTraceId?: string }> };
 			const tooMany = this.checkBatch(body.inputs);
 			if (tooMany) return tooMany;
 			// The whole batch is validated first: HubSpot rejects an upsert batch with one bad input.
@@ -286,15 +305,15 @@ export class HubSpotFake implements VendorFake {
 				const record = existing
 					? this.store.update(type, existing, input.properties)
 					: this.store.insert(type, { ...input.properties, [input.idProperty]: String(input.id) });
-				return { ...this.present(record, Object.keys(record.properties)), new: !existing };
+				return { ...this.present(record, Object.keys(record.properties)), new: !existing, ...(input.objectWriteTraceId ? { objectWriteTraceId: input.objectWriteTraceId } : {}) };
 			});
-			return this.batchAnswer(results, []);
+			return this.batchAnswer(results.reverse(), []);
 		});
 
 		router.on('POST', '/crm/v3/objects/:objectType/batch/update', (request, params) => {
 			const type = this.objectType(params.objectType);
 			if (!type) return this.error(400, 'VALIDATION_ERROR', `Unable to infer object type from: ${params.objectType}`);
-			const body = (request.body ?? {}) as { inputs?: Array<{ id: string; idProperty?: string; properties: Record<string, string> }> };
+			const body = (request.body ?? {}) as { inputs?: Array<{ id: string; idProperty?: string; properties: Record<string, string>; objectWriteTraceId?: string }> };
 			const tooMany = this.checkBatch(body.inputs);
 			if (tooMany) return tooMany;
 			for (const input of body.inputs!) {
@@ -304,9 +323,9 @@ export class HubSpotFake implements VendorFake {
 			}
 			const results = body.inputs!.map((input) => {
 				const record = this.store.findByProperty(type, input.idProperty ?? 'hs_object_id', String(input.id))!;
-				return this.present(this.store.update(type, record, input.properties), Object.keys(record.properties));
+				return { ...this.present(this.store.update(type, record, input.properties), Object.keys(record.properties)), ...(input.objectWriteTraceId ? { objectWriteTraceId: input.objectWriteTraceId } : {}) };
 			});
-			return this.batchAnswer(results, []);
+			return this.batchAnswer(results.reverse(), []);
 		});
 
 		router.on('POST', '/crm/v3/objects/:objectType/search', (request, params) => {

@@ -118,6 +118,7 @@ export class HubSpotStore {
 				email: contact.email,
 				phone: contact.phone,
 				jobtitle: contact.jobTitle,
+				associatedcompanyid: companyIds.get(contact.clientKey) ?? null,
 			}, contact.createdAt, contact.updatedAt);
 			contactIds.set(contact.key, record.id);
 			this.associate('contacts', record.id, 'companies', companyIds.get(contact.clientKey)!);

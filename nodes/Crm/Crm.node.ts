@@ -1,0 +1,39 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+import { describeResources, describeSystems } from '../shared/node/describe';
+import { routeCategoryNode } from '../shared/node/router';
+import { runOptionsProperty } from '../shared/operations/options';
+import { crmCategory } from './actions';
+import { searchOwners, searchStages } from './methods/listSearch';
+
+const systems = describeSystems(crmCategory);
+
+export class Crm implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Project-to-Cash CRM',
+		name: 'crm',
+		icon: { light: 'file:crm.svg', dark: 'file:crm.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["system"] + ": " + $parameter["operation"] + " " + $parameter["resource"]}}',
+		description: 'Clients, contacts and opportunities in HubSpot or Salesforce, as one canonical model',
+		defaults: { name: 'CRM' },
+		codex: {
+			categories: ['Sales'],
+			alias: ['HubSpot', 'Salesforce', 'deal', 'opportunity', 'account', 'company', 'contact', 'CRM'],
+		},
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: systems.credentials,
+		properties: [...systems.properties, ...describeResources(crmCategory), runOptionsProperty],
+	};
+
+	methods = {
+		listSearch: { searchStages, searchOwners },
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await routeCategoryNode(this, crmCategory);
+	}
+}

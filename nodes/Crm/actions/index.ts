@@ -1,0 +1,24 @@
+import { rawRequestOperation } from '../../shared/operations/rawRequest.operation';
+import type { CategoryDefinition } from '../../shared/node/types';
+import type { CrmConnector } from '../connector';
+import { crmSystems } from '../systems';
+import { clientResource } from './client';
+import { contactResource } from './contact';
+import { opportunityResource } from './opportunity';
+
+export const crmCategory: CategoryDefinition<CrmConnector> = {
+	category: 'CRM',
+	systems: crmSystems,
+	resources: [
+		clientResource,
+		contactResource,
+		opportunityResource,
+		{
+			value: 'rawRequest',
+			name: 'Raw Request',
+			operations: [
+				{ value: 'send', name: 'Send', action: 'Send a raw request', description: 'Call any endpoint of the chosen CRM with its credential', operation: rawRequestOperation<CrmConnector>() },
+			],
+		},
+	],
+};

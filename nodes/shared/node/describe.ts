@@ -1,0 +1,85 @@
+import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
+import type { CategoryDefinition } from './types';
+
+export const authenticationParameter = (system: string): string => `${system}Authentication`;
+
+/** The system picker, each system's authentication picker and the credential slots they open. */
+export function describeSystems<C>(category: CategoryDefinition<C>): {
+	properties: INodeProperties[];
+	credentials: INodeCredentialDescription[];
+} {
+	const properties: INodeProperties[] = [
+		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- the default is the first registered system
+		{
+			displayName: 'System',
+			name: 'system',
+			type: 'options',
+			noDataExpression: true,
+			options: category.systems.map((system) => ({ name: system.displayName, value: system.key })),
+			default: category.systems[0].key,
+			description: `The ${category.category} system to work with; the operations are the same for every system`,
+		},
+	];
+	const credentials: INodeCredentialDescription[] = [];
+	for (const system of category.systems) {
+		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- the default is the system's first credential
+		properties.push({
+			displayName: 'Authentication',
+			name: authenticationParameter(system.key),
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show: { system: [system.key] } },
+			options: system.credentials.map((credential) => ({ name: credential.displayName, value: credential.authentication })),
+			default: system.credentials[0].authentication,
+		});
+		for (const credential of system.credentials) {
+			credentials.push({
+				name: credential.credentialType,
+				required: true,
+				displayOptions: {
+					show: { system: [system.key], [authenticationParameter(system.key)]: [credential.authentication] },
+				},
+			});
+		}
+	}
+	return { properties, credentials };
+}
+
+/** Resource and operation pickers, and each operation's fields shown only for it. */
+export function describeResources<C>(category: CategoryDefinition<C>): INodeProperties[] {
+	const properties: INodeProperties[] = [
+		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- the default is the first resource
+		{
+			displayName: 'Resource',
+			name: 'resource',
+			type: 'options',
+			noDataExpression: true,
+			options: category.resources.map((resource) => ({ name: resource.name, value: resource.value })),
+			default: category.resources[0].value,
+		},
+	];
+	for (const resource of category.resources) {
+		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- the default is the resource's first operation
+		properties.push({
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show: { resource: [resource.value] } },
+			options: resource.operations.map((entry) => ({
+				name: entry.name,
+				value: entry.value,
+				action: entry.action,
+				description: entry.description,
+			})),
+			default: resource.operations[0].value,
+		});
+		for (const entry of resource.operations) {
+			for (const property of entry.operation.description) {
+				const show = { ...(property.displayOptions?.show ?? {}), resource: [resource.value], operation: [entry.value] };
+				properties.push({ ...property, displayOptions: { ...property.displayOptions, show } });
+			}
+		}
+	}
+	return properties;
+}

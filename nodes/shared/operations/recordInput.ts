@@ -1,0 +1,85 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import type { z } from 'zod';
+import { toMinorUnits } from '../canonical/money';
+import { describeIssues, validateRecord } from '../canonical/validate';
+import { fieldCollection, recordFromFields, type FieldSpec } from './fields';
+
+export const inputModeProperty: INodeProperties = {
+	displayName: 'Input',
+	name: 'inputMode',
+	type: 'options',
+	noDataExpression: true,
+	options: [
+		{ name: 'Fields Below', value: 'fields', description: 'Fill in canonical fields in the node' },
+		{ name: 'Canonical Record (JSON)', value: 'json', description: 'Take a whole canonical record, e.g. from the Canonical Mapping node' },
+	],
+	default: 'fields',
+};
+
+export const recordJsonProperty: INodeProperties = {
+	displayName: 'Record',
+	name: 'record',
+	type: 'json',
+	default: '={{ $json }}',
+	displayOptions: { show: { inputMode: ['json'] } },
+	description: 'A canonical record; money as {"amountMinor": 125000, "currency": "USD"} or {"amount": "1250.00", "currency": "USD"}',
+};
+
+export function recordInputProperties(fields: FieldSpec[], required: string[] = []): INodeProperties[] {
+	return [inputModeProperty, ...fieldCollection(fields, required), recordJsonProperty];
+}
+
+/** Accepts money as {amount: "1250.00", currency} and turns it into exact minor units. */
+export function coerceMoney(value: unknown): unknown {
+	if (Array.isArray(value)) return value.map(coerceMoney);
+	if (!value || typeof value !== 'object') return value;
+	const object = value as IDataObject;
+	if ('amount' in object && 'currency' in object && !('amountMinor' in object)) {
+		const currency = String(object.currency ?? '').toUpperCase();
+		try {
+			return { amountMinor: toMinorUnits(object.amount as string | number, currency || 'USD'), currency };
+		} catch {
+			return { amountMinor: object.amount, currency };
+		}
+	}
+	return Object.fromEntries(Object.entries(object).map(([key, inner]) => [key, coerceMoney(inner)]));
+}
+
+function recordLabel(entity: string, itemIndex: number, data: IDataObject): string {
+	const name = data.name ?? data.displayName ?? data.id ?? data.email;
+	return `${entity} in item ${itemIndex}${name ? ` ("${String(name)}")` : ''}`;
+}
+
+/** Reads the record an item asks to write, from the field editor or JSON, and validates it. */
+export function readRecord<T>(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	options: { entity: string; fields: FieldSpec[]; schema: z.ZodType<T>; required?: string[] },
+): T {
+	const mode = ctx.getNodeParameter('inputMode', itemIndex, 'fields') as string;
+	let data: IDataObject;
+	if (mode === 'json') {
+		const raw = ctx.getNodeParameter('record', itemIndex) as unknown;
+		try {
+			data = (typeof raw === 'string' ? JSON.parse(raw) : raw) as IDataObject;
+		} catch {
+			throw new NodeOperationError(ctx.getNode(), `${options.entity} in item ${itemIndex}: the Record parameter is not valid JSON`, { itemIndex });
+		}
+		if (!data || typeof data !== 'object' || Array.isArray(data)) {
+			throw new NodeOperationError(ctx.getNode(), `${options.entity} in item ${itemIndex}: the Record parameter must be a JSON object`, { itemIndex });
+		}
+	} else {
+		const values = { ...(ctx.getNodeParameter('fields', itemIndex, {}) as IDataObject) };
+		for (const name of options.required ?? []) values[name] = ctx.getNodeParameter(name, itemIndex);
+		data = recordFromFields(options.fields, values);
+	}
+	const outcome = validateRecord(options.schema, coerceMoney(data));
+	if (!outcome.ok) {
+		throw new NodeOperationError(ctx.getNode(), describeIssues(recordLabel(options.entity, itemIndex, data), outcome.issues), {
+			itemIndex,
+			description: outcome.issues.map((issue) => `${issue.path}: ${issue.message} (${issue.rule})`).join('\n'),
+		});
+	}
+	return outcome.value;
+}
