@@ -1,14 +1,14 @@
-/** Unit tests are pure; integration tests start the vendor sandbox and run nodes over real HTTP. */
+/**
+ * unit: pure functions. integration: nodes run in n8n-core's execution context over real HTTP
+ * against the vendor sandbox. e2e: a real n8n (installed by scripts/install-n8n.sh).
+ */
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.dev.json' }] };
+const common = { testEnvironment: 'node', transform, modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.cache/'] };
 
 module.exports = {
 	projects: [
-		{ displayName: 'unit', testEnvironment: 'node', transform, testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
-		{
-			displayName: 'integration',
-			testEnvironment: 'node',
-			transform,
-			testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
-		},
+		{ ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
+		{ ...common, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.test.ts'] },
+		{ ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'], testTimeout: 15 * 60_000 },
 	],
 };
