@@ -1,0 +1,5 @@
+import type { SystemDefinition } from '../shared/node/types';
+import type { ErpConnector } from './connector';
+
+/** The ERP systems of the pack; adding one is one line here (Xero, Business Central). */
+export const erpSystems: Array<SystemDefinition<ErpConnector>> = [];
