@@ -135,7 +135,7 @@ export async function testCredential(type: string, data: ICredentialDataDecrypte
 	const credentialType = credentialsHelper.types.get(type);
 	if (!credentialType?.test) throw new Error(`${type} has no credential test`);
 	// n8n's own httpRequest helper, taken from a real execution context.
-	const { workflow, node } = buildWorkflow({ type: { description: { name: 'credentialTest', displayName: 'Credential Test', version: 1 } } as INodeType, parameters: {} });
+	const { workflow, node } = buildWorkflow({ type: { description: { name: 'credentialTest', displayName: 'Credential Test', version: 1, properties: [] } } as unknown as INodeType, parameters: {} });
 	const context = new ExecuteContext(workflow, node, additionalData(), 'manual', createRunExecutionData(), 0, [], { main: [[]] }, { node, data: { main: [[]] }, source: null }, []);
 	const helperData = { ...data };
 	const preAuth = await credentialsHelper.runPreAuthentication({ helpers: context.helpers }, helperData, type);

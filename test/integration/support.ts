@@ -16,7 +16,7 @@ export function useSandbox(): SandboxHandle {
 		handle.sandbox = await startSandbox({ port: 0, seed: 42, scale: 1 });
 	});
 	beforeEach(() => {
-		handle.sandbox.reset();
+		handle.sandbox.reset({ seed: 42, scale: 1 });
 		resetPacing();
 	});
 	afterAll(async () => {
