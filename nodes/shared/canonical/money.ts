@@ -32,6 +32,7 @@ export function toMinorUnits(value: string | number, currency: string): number {
 
 function numberToPlainString(value: number): string {
 	if (!Number.isFinite(value)) throw new Error(`${value} is not a finite amount`);
+	if (Number.isInteger(value)) return BigInt(value).toString();
 	// toPrecision(15) strips binary noise such as 0.30000000000000004 before string parsing.
 	const text = Number(value.toPrecision(15)).toString();
 	if (!/e/i.test(text)) return text;

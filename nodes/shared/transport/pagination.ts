@@ -38,6 +38,8 @@ export async function collect<T>(pages: AsyncIterable<T[]>, limit?: number): Pro
 }
 
 function readPath(body: IDataObject, path: string): unknown {
+	// Keys may contain dots themselves (OData's `@odata.nextLink`).
+	if (body && path in body) return body[path];
 	return path.split('.').reduce<unknown>((value, key) => (value as IDataObject | undefined)?.[key], body);
 }
 

@@ -47,6 +47,8 @@ export function parseRetryAfter(value: string | string[] | undefined, now: numbe
 	const text = raw.trim();
 	if (text === '') return undefined;
 	if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
+	// An HTTP-date names a weekday and month; anything else (e.g. "-5") is not one, whatever Date.parse makes of it.
+	if (!/[a-z]{3}/i.test(text)) return undefined;
 	const date = Date.parse(text);
 	if (Number.isNaN(date)) return undefined;
 	return Math.max(0, date - now);
