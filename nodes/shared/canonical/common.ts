@@ -14,7 +14,11 @@ export const CurrencyCode = z
 export const IsoDate = z
 	.string()
 	.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be an ISO 8601 date (YYYY-MM-DD)')
-	.refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'is not a real calendar date');
+	.refine((value) => {
+		// Date.parse rolls 2026-02-30 over to March; a real date formats back to itself.
+		const time = Date.parse(`${value}T00:00:00Z`);
+		return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
+	}, 'is not a real calendar date');
 
 /** Instant, ISO 8601 with a time zone designator. */
 export const IsoDateTime = z
