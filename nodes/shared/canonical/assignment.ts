@@ -13,6 +13,8 @@ export const Assignment = z.object({
 	startDate: IsoDate.optional(),
 	endDate: IsoDate.optional(),
 	billRate: Money.optional(),
+	/** Whether time booked under this assignment is billable (a task on a project). */
+	billable: z.boolean().optional(),
 	isProjectManager: z.boolean().default(false),
 });
 export type Assignment = z.infer<typeof Assignment>;

@@ -14,5 +14,7 @@ export const Expense = z.object({
 	resourceId: z.string().optional(),
 	notes: z.string().optional(),
 	invoiceId: z.string().optional(),
+	/** Whether the system counts the expense as billed, even when it does not name the invoice. */
+	invoiced: z.boolean().optional(),
 });
 export type Expense = z.infer<typeof Expense>;

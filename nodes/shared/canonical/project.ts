@@ -16,6 +16,8 @@ export const Project = z.object({
 	budgetAmount: Money.optional(),
 	budgetHours: z.number().nonnegative().optional(),
 	hourlyRate: Money.optional(),
+	/** What the client pays for a fixed-fee project (distinct from the budget the firm plans to spend). */
+	fixedFee: Money.optional(),
 	startDate: IsoDate.optional(),
 	endDate: IsoDate.optional(),
 	managerId: z.string().optional(),

@@ -19,6 +19,8 @@ export const TimeEntry = z.object({
 	notes: z.string().optional(),
 	/** Id of the invoice the entry was billed on; absent while unbilled. */
 	invoiceId: z.string().optional(),
+	/** Whether the system counts the entry as billed; some list answers say so without naming the invoice. */
+	invoiced: z.boolean().optional(),
 	updatedAt: z.string().optional(),
 });
 export type TimeEntry = z.infer<typeof TimeEntry>;
