@@ -104,6 +104,21 @@ export interface SeedTimeEntry {
 	notes: string;
 }
 
+/** Out-of-pocket cost on a project (travel, meals), re-billed to the client when billable. */
+export interface SeedExpense {
+	key: string;
+	projectKey: string;
+	personKey: string;
+	category: string;
+	date: string;
+	/** Decimal string in the project's currency. */
+	amount: string;
+	billable: boolean;
+	approved: boolean;
+	invoiced: boolean;
+	notes: string;
+}
+
 export interface FirmData {
 	options: SeedOptions;
 	people: SeedPerson[];
@@ -112,6 +127,7 @@ export interface FirmData {
 	opportunities: SeedOpportunity[];
 	projects: SeedProject[];
 	timeEntries: SeedTimeEntry[];
+	expenses: SeedExpense[];
 }
 
 const FIRST = ['Ada', 'Ben', 'Chloe', 'Dev', 'Elena', 'Farid', 'Grace', 'Hiro', 'Ines', 'Jonas', 'Kemi', 'Luca', 'Maya', 'Nils', 'Olivia', 'Priya', 'Quinn', 'Rafael', 'Sofia', 'Tomas', 'Uma', 'Victor', 'Wen', 'Yara', 'Zane'];
@@ -128,6 +144,7 @@ const DEPARTMENTS: Array<[string, string[]]> = [
 ];
 const SKILLS = ['cloud migration', 'data strategy', 'python', 'typescript', 'change management', 'pricing', 'ux research', 'sap', 'salesforce', 'machine learning', 'finance transformation', 'agile coaching'];
 const TASKS = ['Discovery', 'Design', 'Build', 'Testing', 'Project Management'];
+const EXPENSE_CATEGORIES: Array<[string, number, number]> = [['Travel', 80, 900], ['Lodging', 120, 600], ['Meals', 15, 120], ['Software', 20, 300]];
 const BILLING: SeedOpportunity['billingModel'][] = ['time_and_materials', 'fixed_fee', 'milestone', 'retainer'];
 
 /** Dates are laid out before this fixed anchor so that a seed gives identical data on every run. */
@@ -278,5 +295,27 @@ export function generateFirm(options: SeedOptions): FirmData {
 		});
 	}
 
-	return { options, people, clients, contacts, opportunities, projects, timeEntries };
+	// Expenses draw from their own stream, so adding them changed none of the records above.
+	const expenseRandom = seededRandom(options.seed + 7919);
+	const expenses: SeedExpense[] = [];
+	for (let index = 0; index < 120 * scale && projects.length > 0; index++) {
+		const project = projects[(index * 7) % projects.length];
+		const approved = expenseRandom() < 0.6;
+		const [category, low, high] = EXPENSE_CATEGORIES[Math.floor(expenseRandom() * EXPENSE_CATEGORIES.length)];
+		const cents = Math.floor(expenseRandom() * 100);
+		expenses.push({
+			key: `expense-${index + 1}`,
+			projectKey: project.key,
+			personKey: staff[Math.floor(expenseRandom() * staff.length)].key,
+			category,
+			date: isoDate(SEED_ANCHOR - (1 + Math.floor(expenseRandom() * 90)) * DAY),
+			amount: `${low + Math.floor(expenseRandom() * (high - low))}.${String(cents).padStart(2, '0')}`,
+			billable: expenseRandom() < 0.8,
+			approved,
+			invoiced: approved && expenseRandom() < 0.4,
+			notes: `${category} for ${project.name}`,
+		});
+	}
+
+	return { options, people, clients, contacts, opportunities, projects, timeEntries, expenses };
 }
