@@ -1,4 +1,5 @@
 import { seededRandom } from '../core/ids';
+import { generateLeave, type SeedHoliday, type SeedTimeOff } from './leave';
 
 /**
  * A fictional consulting firm, vendor-neutral. Each vendor fake renders the part it holds in
@@ -128,6 +129,9 @@ export interface FirmData {
 	projects: SeedProject[];
 	timeEntries: SeedTimeEntry[];
 	expenses: SeedExpense[];
+	/** HRIS leave: time off requests (every status) and company holidays, see leave.ts. */
+	timeOff: SeedTimeOff[];
+	holidays: SeedHoliday[];
 }
 
 const FIRST = ['Ada', 'Ben', 'Chloe', 'Dev', 'Elena', 'Farid', 'Grace', 'Hiro', 'Ines', 'Jonas', 'Kemi', 'Luca', 'Maya', 'Nils', 'Olivia', 'Priya', 'Quinn', 'Rafael', 'Sofia', 'Tomas', 'Uma', 'Victor', 'Wen', 'Yara', 'Zane'];
@@ -317,5 +321,6 @@ export function generateFirm(options: SeedOptions): FirmData {
 		});
 	}
 
-	return { options, people, clients, contacts, opportunities, projects, timeEntries, expenses };
+	const { timeOff, holidays } = generateLeave(people, options, SEED_ANCHOR);
+	return { options, people, clients, contacts, opportunities, projects, timeEntries, expenses, timeOff, holidays };
 }
