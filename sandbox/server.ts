@@ -201,6 +201,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			for (const rule of rules) faults.add(rule);
 			return { status: 200, body: { pending: faults.pending() } };
 		}
+		const vendorAction = /^\/vendors\/(\w+)\/(\w+)$/.exec(path);
+		if (method === 'POST' && vendorAction) {
+			const fake = vendors.get(vendorAction[1]);
+			if (!fake?.admin) return { status: 404, body: { error: `vendor ${vendorAction[1]} has no admin actions` } };
+			return fake.admin(vendorAction[2], input);
+		}
 		if (method === 'DELETE' && path === '/faults') {
 			faults.clear();
 			return { status: 200, body: { ok: true } };

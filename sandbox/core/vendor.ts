@@ -17,4 +17,9 @@ export interface VendorFake {
 	notFound(request: SandboxRequest): SandboxResponse;
 	/** Internal state for tests and the demo (records by entity). */
 	state(): Record<string, unknown>;
+	/**
+	 * Optional vendor-specific admin actions (`POST /__admin/vendors/:vendor/:action`): change the
+	 * fake's limits or its data the way the vendor's own UI would (e.g. record a hire).
+	 */
+	admin?(action: string, body: Record<string, unknown>): SandboxResponse;
 }
