@@ -87,6 +87,14 @@ export class P2cBusinessCentralClientCredentialsApi implements ICredentialType {
 			required: true,
 		},
 		{
+			displayName: 'Revenue Account',
+			name: 'revenueAccount',
+			type: 'string',
+			default: '',
+			placeholder: '40100',
+			description: 'G/L account number for invoice lines that name neither an item nor an account (canonical invoices from time and expenses usually do not)',
+		},
+		{
 			displayName: 'Payment Journal',
 			name: 'paymentJournal',
 			type: 'string',
