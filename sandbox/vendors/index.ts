@@ -1,7 +1,8 @@
 import type { VendorFake } from '../core/vendor';
+import { BambooHrFake } from './bamboohr';
 import { HubSpotFake } from './hubspot';
 
 /** Every vendor fake of the sandbox; adding a vendor adds one line here. */
 export function createVendorFakes(): VendorFake[] {
-	return [new HubSpotFake()];
+	return [new HubSpotFake(), new BambooHrFake()];
 }

@@ -1,0 +1,198 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- dev tooling: runs in plain Node.js, never inside n8n */
+import { json, Router, type SandboxRequest, type SandboxResponse } from '../../core/http';
+import { requestId } from '../../core/ids';
+import { SlidingWindowLimiter } from '../../core/rateLimiter';
+import type { VendorFake } from '../../core/vendor';
+import type { FirmData } from '../../seed/firm';
+import { BambooHrStore, FIELD_DEFINITIONS } from './store';
+import { changedSince, customReport, directory, employeeRow, isIsoDate, listFields, resolveFields, timeOffRequests, whosOut, type CustomReportRequest } from './views';
+
+/** The seeded account: company domain (the part before .bamboohr.com) and one user's API key. */
+export const BAMBOOHR_COMPANY_DOMAIN = 'meridian';
+export const BAMBOOHR_API_KEY = 'bamboohr-sandbox-0000-api-key';
+/** Employee the API key belongs to: what GET /employees/0 reads. */
+export const BAMBOOHR_API_KEY_OWNER = '101';
+
+const PREFIX = '/api/gateway.php/:company/v1';
+// BambooHR publishes no numeric limit ("API requests can be throttled if BambooHR deems them to be too
+// frequent", documentation.bamboohr.com/docs/api-details); this default is the fake's own, lowered by tests.
+const DEFAULT_THROTTLE = { limit: 600, intervalMs: 60_000 };
+// Custom reports take at most 400 fields (reports/custom, bhr-api spec).
+const MAX_REPORT_FIELDS = 400;
+const REPORT_FORMATS = new Set(['json', 'xml', 'csv', 'xls', 'pdf']);
+
+const today = (): string => new Date().toISOString().slice(0, 10);
+
+export class BambooHrFake implements VendorFake {
+	readonly name = 'bamboohr';
+	readonly router = new Router();
+	readonly store = new BambooHrStore();
+	private limiter = new SlidingWindowLimiter(DEFAULT_THROTTLE.limit, DEFAULT_THROTTLE.intervalMs);
+	/** 429 since 2026-09-16; 503 before ("Planned Changes to the API": rate limiting moves from 503 to 429). */
+	private throttleStatus = 429;
+	private counter = 0;
+
+	constructor() {
+		this.routes();
+	}
+
+	reset(firm: FirmData): void {
+		this.store.seed(firm);
+		this.limiter = new SlidingWindowLimiter(DEFAULT_THROTTLE.limit, DEFAULT_THROTTLE.intervalMs);
+		this.throttleStatus = 429;
+		this.counter = 0;
+	}
+
+	state(): Record<string, unknown> {
+		return {
+			companyDomain: BAMBOOHR_COMPANY_DOMAIN,
+			employees: [...this.store.employees.values()],
+			changes: [...this.store.changes.values()],
+			timeOffRequests: this.store.timeOff,
+			holidays: this.store.holidays,
+			throttle: { limit: this.limiter.limit, intervalMs: this.limiter.intervalMs, status: this.throttleStatus },
+		};
+	}
+
+	private nextRequestId(): string {
+		this.counter += 1;
+		return requestId(this.counter, 'bamboohr');
+	}
+
+	/** BambooHR error answers carry no body: the reason is in the X-BambooHR-Error-Message header. */
+	error(status: number, message: string, headers: Record<string, string> = {}): SandboxResponse {
+		return { status, headers: { 'x-bamboohr-error-message': message, 'x-request-id': this.nextRequestId(), ...headers } };
+	}
+
+	private ok(body: unknown): SandboxResponse {
+		return json(200, body, { 'x-request-id': this.nextRequestId() });
+	}
+
+	guard(request: SandboxRequest, route: string | undefined): SandboxResponse | undefined {
+		const company = /^\/api\/gateway\.php\/([^/]+)\/v1(\/|$)/.exec(request.path)?.[1];
+		if (!company) return undefined;
+		// An unknown company domain has no API behind it: 404 before any credential check.
+		if (decodeURIComponent(company).toLowerCase() !== BAMBOOHR_COMPANY_DOMAIN) return this.error(404, `Company "${company}" not found`);
+		// Failed (unauthenticated) requests count toward the rate limit too (Planned Changes to the API, 2026-02-17).
+		const wait = this.limiter.hit(company);
+		if (wait !== undefined) {
+			return this.error(this.throttleStatus, 'Too many requests: you have exceeded the rate limit.', { 'retry-after': String(Math.max(1, Math.ceil(wait / 1000))) });
+		}
+		const apiKey = this.basicUser(request);
+		if (apiKey !== BAMBOOHR_API_KEY) {
+			// Non-browser clients still get the Basic challenge on 401 (Planned Changes to the API, 2026-02-17).
+			return this.error(401, apiKey ? 'Invalid API key' : 'Missing API key', { 'www-authenticate': 'Basic realm="BambooHR API"' });
+		}
+		// The API answers XML unless the caller asks for JSON; the fake renders JSON only.
+		const accept = String(request.headers.accept ?? '');
+		if (route !== `${PREFIX}/reports/custom` && !/application\/json/i.test(accept)) {
+			return this.error(406, 'The sandbox renders JSON only: send Accept: application/json (BambooHR would answer XML)');
+		}
+		return undefined;
+	}
+
+	private basicUser(request: SandboxRequest): string | undefined {
+		const header = request.headers.authorization;
+		const match = typeof header === 'string' ? /^Basic\s+(.+)$/i.exec(header) : null;
+		if (!match) return undefined;
+		const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+		const separator = decoded.indexOf(':');
+		// API key as the user name, any string as the password (Getting Started, Authentication).
+		return separator > 0 ? decoded.slice(0, separator) : undefined;
+	}
+
+	notFound(request: SandboxRequest): SandboxResponse {
+		if (this.router.hasPath(request.path)) return this.error(405, `Method ${request.method} not allowed`);
+		return this.error(404, `No route for ${request.method} ${request.path}`);
+	}
+
+	admin(action: string, body: Record<string, unknown>): SandboxResponse {
+		if (action === 'throttle') {
+			this.limiter = new SlidingWindowLimiter(Number(body.limit ?? DEFAULT_THROTTLE.limit), Number(body.intervalMs ?? DEFAULT_THROTTLE.intervalMs));
+			this.throttleStatus = Number(body.status ?? 429);
+			return json(200, { limit: this.limiter.limit, intervalMs: this.limiter.intervalMs, status: this.throttleStatus });
+		}
+		if (action === 'hire') return json(200, this.store.hire(body));
+		if (action === 'terminate') {
+			const employee = this.store.terminate(String(body.id), String(body.terminationDate ?? today()));
+			return employee ? json(200, employee) : json(404, { error: `no employee ${String(body.id)}` });
+		}
+		if (action === 'update') {
+			const employee = this.store.update(String(body.id), (body.fields ?? {}) as Record<string, unknown>);
+			return employee ? json(200, employee) : json(404, { error: `no employee ${String(body.id)}` });
+		}
+		return json(404, { error: `unknown bamboohr admin action ${action}` });
+	}
+
+	private routes(): void {
+		const router = this.router;
+
+		router.on('GET', `${PREFIX}/employees/directory`, (request) => {
+			const body = directory(this.store, request.query.get('onlyCurrent') !== 'false');
+			// 404 when the directory is empty (list-employees-directory, bhr-api spec).
+			if ((body.employees as unknown[]).length === 0) return this.error(404, 'No employees found');
+			return this.ok(body);
+		});
+
+		router.on('GET', `${PREFIX}/employees/changed`, (request) => {
+			const since = request.query.get('since');
+			const type = request.query.get('type');
+			if (!since || Number.isNaN(Date.parse(since)) || !/^\d{4}-\d{2}-\d{2}T/.test(since)) return this.error(400, 'The "since" parameter must be an ISO 8601 date-time');
+			if (type && !['inserted', 'updated', 'deleted', 'all'].includes(type)) return this.error(400, `Invalid type "${type}"`);
+			return this.ok(changedSince(this.store, Date.parse(since), type));
+		});
+
+		router.on('GET', `${PREFIX}/employees/:id`, (request, params) => {
+			const id = params.id === '0' ? BAMBOOHR_API_KEY_OWNER : params.id;
+			const employee = this.store.employees.get(id);
+			if (!employee) return this.error(404, 'Employee not found');
+			const requested = (request.query.get('fields') ?? 'firstName,lastName').split(',').filter((name) => name.trim() !== '');
+			if (requested.length > MAX_REPORT_FIELDS) return this.error(400, `At most ${MAX_REPORT_FIELDS} fields may be requested`);
+			return this.ok(employeeRow(this.store, employee, resolveFields(requested)));
+		});
+
+		router.on('POST', `${PREFIX}/reports/custom`, (request) => {
+			// JSON bodies need exactly "application/json"; anything else is parsed as XML (request-custom-report, bhr-api spec).
+			const contentType = String(request.headers['content-type'] ?? '');
+			if (contentType.trim().toLowerCase() !== 'application/json') return this.error(400, 'Malformed XML');
+			const format = request.query.get('format')?.toLowerCase();
+			if (format !== undefined && !REPORT_FORMATS.has(format)) return this.error(404, `Report format "${format}" not found`);
+			if (format === undefined && !/^application\/json$/i.test(String(request.headers.accept ?? ''))) return this.error(404, 'Report format not found');
+			if (format !== undefined && format !== 'json') return this.error(406, 'The sandbox renders JSON reports only');
+			const body = request.body as CustomReportRequest | undefined;
+			if (!body || typeof body !== 'object' || !Array.isArray(body.fields)) return this.error(400, 'Malformed JSON: "fields" must be a list of field names');
+			if (body.fields.length > MAX_REPORT_FIELDS) return this.error(400, `At most ${MAX_REPORT_FIELDS} fields may be requested`);
+			return this.ok(customReport(this.store, body));
+		});
+
+		router.on('GET', `${PREFIX}/time_off/requests`, (request) => {
+			const start = request.query.get('start');
+			const end = request.query.get('end');
+			if (!isIsoDate(start) || !isIsoDate(end)) return this.error(400, 'Both start and end are required, as YYYY-MM-DD');
+			const list = (name: string) => request.query.get(name)?.split(',').map((value) => value.trim()).filter(Boolean);
+			return this.ok(
+				timeOffRequests(this.store, {
+					start,
+					end,
+					statuses: list('status'),
+					employeeId: request.query.get('employeeId') ?? undefined,
+					typeIds: list('type'),
+					id: request.query.get('id') ?? undefined,
+					excludeNote: Boolean(request.query.get('excludeNote')),
+				}),
+			);
+		});
+
+		router.on('GET', `${PREFIX}/time_off/whos_out`, (request) => {
+			const start = request.query.get('start') ?? today();
+			// Defaults to 14 days after the start (list-whos-out, bhr-api spec).
+			const end = request.query.get('end') ?? new Date(Date.parse(`${start}T00:00:00Z`) + 14 * 86_400_000).toISOString().slice(0, 10);
+			if (!isIsoDate(start) || !isIsoDate(end)) return this.error(400, 'start and end must be YYYY-MM-DD');
+			return this.ok(whosOut(this.store, start, end));
+		});
+
+		router.on('GET', `${PREFIX}/meta/fields`, () => this.ok(FIELD_DEFINITIONS.map(({ id, name, type, alias }) => ({ id: Number(id), name, type, alias }))));
+
+		router.on('GET', `${PREFIX}/meta/lists`, () => this.ok(listFields(this.store)));
+	}
+}
