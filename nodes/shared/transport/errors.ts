@@ -39,7 +39,7 @@ export function vendorApiError(
 	let details: VendorErrorDetails;
 	if (response.body === null || typeof response.body !== 'object') {
 		const text = String(response.body ?? '').trim();
-		details = { message: text ? text.slice(0, 300) : `HTTP ${response.statusCode} with an empty body` };
+		details = profile.parseNonJsonError?.(response, text) ?? { message: text ? text.slice(0, 300) : `HTTP ${response.statusCode} with an empty body` };
 	} else {
 		try {
 			details = profile.parseError(response);

@@ -87,4 +87,9 @@ export interface VendorProfile {
 	requestIdHeaders: string[];
 	/** Reads the vendor's error body. */
 	parseError(response: VendorResponse): VendorErrorDetails;
+	/**
+	 * Reads an error answered without a JSON body (empty, text or HTML), e.g. from the vendor's
+	 * headers (BambooHR's X-BambooHR-Error-Message). Undefined keeps the default text message.
+	 */
+	parseNonJsonError?(response: VendorResponse, text: string): VendorErrorDetails | undefined;
 }
