@@ -10,5 +10,10 @@ export const TimeOff = z.object({
 	startDate: IsoDate,
 	endDate: IsoDate,
 	hours: z.number().nonnegative().optional(),
+	/**
+	 * Hours per calendar day, when the system says (a half day, a weekend inside the range): what a
+	 * week-by-week availability needs. Absent: spread `hours` over the working days of the range.
+	 */
+	days: z.array(z.object({ date: IsoDate, hours: z.number().nonnegative() })).optional(),
 });
 export type TimeOff = z.infer<typeof TimeOff>;
