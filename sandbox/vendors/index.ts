@@ -1,8 +1,9 @@
 import type { VendorFake } from '../core/vendor';
 import { BambooHrFake } from './bamboohr';
+import { HarvestFake } from './harvest';
 import { HubSpotFake } from './hubspot';
 
 /** Every vendor fake of the sandbox; adding a vendor adds one line here. */
 export function createVendorFakes(): VendorFake[] {
-	return [new HubSpotFake(), new BambooHrFake()];
+	return [new HubSpotFake(), new HarvestFake(), new BambooHrFake()];
 }
