@@ -2,8 +2,9 @@ import type { VendorFake } from '../core/vendor';
 import { BambooHrFake } from './bamboohr';
 import { HarvestFake } from './harvest';
 import { HubSpotFake } from './hubspot';
+import { SalesforceFake } from './salesforce';
 
 /** Every vendor fake of the sandbox; adding a vendor adds one line here. */
 export function createVendorFakes(): VendorFake[] {
-	return [new HubSpotFake(), new HarvestFake(), new BambooHrFake()];
+	return [new HubSpotFake(), new HarvestFake(), new BambooHrFake(), new SalesforceFake()];
 }
