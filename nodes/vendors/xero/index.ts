@@ -1,0 +1,15 @@
+import type { ErpConnector } from '../../Erp/connector';
+import type { SystemDefinition } from '../../shared/node/types';
+import { xeroErpConnector } from './erp.connector';
+import { xeroProfile } from './profile';
+
+export const xeroErp: SystemDefinition<ErpConnector> = {
+	key: 'xero',
+	displayName: 'Xero',
+	credentials: [
+		{ authentication: 'oAuth2', displayName: 'OAuth2 (App)', credentialType: 'p2cXeroOAuth2Api' },
+		{ authentication: 'clientCredentials', displayName: 'Custom Connection', credentialType: 'p2cXeroClientCredentialsApi' },
+	],
+	profile: xeroProfile,
+	connect: xeroErpConnector,
+};
