@@ -1,0 +1,22 @@
+import { rawRequestOperation } from '../../shared/operations/rawRequest.operation';
+import type { CategoryDefinition } from '../../shared/node/types';
+import type { HrisConnector } from '../connector';
+import { hrisSystems } from '../systems';
+import { employeeResource } from './employee';
+import { timeOffResource } from './timeOff';
+
+export const hrisCategory: CategoryDefinition<HrisConnector> = {
+	category: 'HRIS',
+	systems: hrisSystems,
+	resources: [
+		employeeResource,
+		timeOffResource,
+		{
+			value: 'rawRequest',
+			name: 'Raw Request',
+			operations: [
+				{ value: 'send', name: 'Send', action: 'Send a raw request', description: 'Call any endpoint of the chosen HRIS with its credential', operation: rawRequestOperation<HrisConnector>() },
+			],
+		},
+	],
+};

@@ -1,0 +1,85 @@
+import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import { pickedValue } from '../../../shared/operations/fields';
+import { collect } from '../../../shared/transport/pagination';
+import type { ItemOperation } from '../../../shared/node/types';
+import { weeklyAvailability } from '../../availability';
+import type { HrisConnector } from '../../connector';
+import { customFieldsProperty, dateRangeProperties, readCustomFields, readDateRange } from '../common';
+
+/**
+ * Reads every employee (one report), the approved time off of the period (one request) and, when
+ * asked, the company holidays (one request), then computes availability from the canonical records.
+ */
+export const availabilityOperation: ItemOperation<HrisConnector> = {
+	kind: 'item',
+	description: [
+		...dateRangeProperties('period'),
+		{
+			displayName: 'Default Weekly Capacity',
+			name: 'defaultWeeklyCapacity',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 40,
+			description: 'Hours a week for people whose record has no weekly capacity (see Custom Fields)',
+		},
+		{
+			displayName: 'Subtract Company Holidays',
+			name: 'subtractHolidays',
+			type: 'boolean',
+			default: false,
+			description: 'Whether company holidays reduce everyone\'s capacity',
+		},
+		{
+			displayName: 'Filters',
+			name: 'filters',
+			type: 'collection',
+			placeholder: 'Add Filter',
+			default: {},
+			options: [
+				{
+					displayName: 'Department',
+					name: 'department',
+					type: 'resourceLocator',
+					default: { mode: 'list', value: '' },
+					modes: [
+						{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchDepartments', searchable: true } },
+						{ displayName: 'Name', name: 'id', type: 'string', placeholder: 'e.g. Engineering' },
+					],
+				},
+				{ displayName: 'Location', name: 'location', type: 'string', default: '' },
+			],
+		},
+		customFieldsProperty,
+	],
+	async execute(run, itemIndex) {
+		const range = readDateRange(run.ctx, itemIndex);
+		const defaultWeeklyCapacityHours = Number(run.ctx.getNodeParameter('defaultWeeklyCapacity', itemIndex, 40));
+		if (!(defaultWeeklyCapacityHours >= 0)) {
+			throw new NodeOperationError(run.ctx.getNode(), `Item ${itemIndex}: Default Weekly Capacity must be 0 or more`, { itemIndex });
+		}
+		const filters = run.ctx.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+		const department = String(pickedValue(filters.department) ?? '').trim() || undefined;
+		const location = String(filters.location ?? '').trim() || undefined;
+		const resources = await collect(run.connector.employees.list({ filters: { department, location } }, readCustomFields(run.ctx, itemIndex)));
+		const capacityById = new Map(resources.map((resource) => [resource.id, resource.weeklyCapacityHours ?? defaultWeeklyCapacityHours]));
+		const timeOff = await collect(
+			run.connector.timeOff.list({
+				...range,
+				statuses: ['approved'],
+				// Leave counted in days becomes hours at each person's own daily capacity.
+				hoursPerDay: (resourceId) => {
+					const weekly = capacityById.get(resourceId);
+					return weekly !== undefined && weekly > 0 ? weekly / 5 : undefined;
+				},
+			}),
+		);
+		const subtractHolidays = run.ctx.getNodeParameter('subtractHolidays', itemIndex, false) as boolean;
+		const holidays = subtractHolidays ? (await run.connector.timeOff.whosOut(range)).holidays : [];
+		const computedAt = new Date().toISOString();
+		return weeklyAvailability({ resources, timeOff, holidays, ...range, defaultWeeklyCapacityHours }).map((row) => ({
+			...row,
+			_meta: { system: run.system.key, entity: 'availability', fetchedAt: computedAt, ...(run.options.correlationId ? { correlationId: run.options.correlationId } : {}) },
+		})) as unknown as IDataObject[];
+	},
+};
