@@ -1,0 +1,44 @@
+import type { IDataObject } from 'n8n-workflow';
+import { applyMapping, checkCanonical } from '../../shared/mapping/applyMapping';
+import { mappingSourceProperties, readMapping } from '../mappingSource';
+import { readJsonParameter, readOptions, recordProperty } from '../properties';
+import { readBusinessRules, rulesProperties } from '../rulesEditor';
+import type { MappingOperation } from '../types';
+
+/**
+ * A canonical record to the body a vendor's create or update endpoint takes. The record is
+ * checked first (schema, or only the fields present for a partial update, and the rules), so a
+ * payload is only made from a record that is right.
+ */
+export const fromCanonicalOperation: MappingOperation = {
+	description: [
+		...mappingSourceProperties('fromCanonical'),
+		recordProperty('Canonical Record', 'The canonical record to turn into a vendor payload; money as {"amountMinor": 125000, "currency": "USD"} or {"amount": "1250.00", "currency": "USD"}'),
+		...rulesProperties,
+	],
+	execute(run, itemIndex) {
+		const { ctx } = run;
+		const options = readOptions(ctx, itemIndex);
+		const rules = readBusinessRules(ctx, itemIndex);
+		const mapping = readMapping(ctx, itemIndex, 'fromCanonical');
+		const record = readJsonParameter(ctx, 'record', itemIndex, 'the canonical record');
+		const entity = mapping.entity;
+		const documentRules = mapping.kind === 'custom' ? mapping.document.rules : [];
+		const checked = checkCanonical(entity, record, { partial: options.partial, rules: [...documentRules, ...rules] });
+		if (!checked.ok) return { exception: { input: record, issues: checked.issues, entity } };
+
+		if (mapping.kind === 'custom') {
+			const mapped = applyMapping(mapping.document, checked.value, {
+				evaluate: (expression) => ctx.evaluateExpression(expression, itemIndex),
+				defaultCurrency: options.defaultCurrency,
+			});
+			return mapped.issues.length > 0 ? { exception: { input: record, issues: mapped.issues, entity } } : { valid: mapped.value as IDataObject };
+		}
+		try {
+			return { valid: mapping.profile.fromCanonical(checked.value as IDataObject) };
+		} catch (error) {
+			const message = `the ${entity} could not be turned into a ${mapping.profile.systemName} ${mapping.profile.vendorObject}: ${(error as Error).message}`;
+			return { exception: { input: record, issues: [{ path: '(record)', rule: 'mapping', message }], entity } };
+		}
+	},
+};
