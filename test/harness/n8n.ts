@@ -125,7 +125,8 @@ export async function runLoadOptions(
 	filter?: string,
 ): Promise<unknown> {
 	const { workflow, node } = buildWorkflow(setup);
-	const context = new LoadOptionsContext(workflow, node, additionalData(), '');
+	// The editor sends the node's current parameters with every list-search call; pickers read them.
+	const context = new LoadOptionsContext(workflow, node, { ...additionalData(), currentNodeParameters: setup.parameters }, '');
 	const fn = (setup.type.methods?.[kind] as Record<string, (...args: unknown[]) => Promise<unknown>>)[method];
 	return await fn.call(context, filter);
 }
