@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- dev tooling: runs in plain Node.js, never inside n8n */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { Crm } from '../../nodes/Crm/Crm.node';
 import { CrmTrigger } from '../../nodes/Crm/CrmTrigger.node';
@@ -97,7 +96,7 @@ describe('Salesforce clients', () => {
 			{ credentials, items: [{ name: 'Acme Advisory', domain: 'acme.example' }, { name: 'Globex Partners', domain: 'globex.example' }] },
 		);
 		expect(json(items).map((item) => item.name)).toEqual(['Acme Advisory', 'Globex Partners']);
-		expect(items.map((item) => (item.pairedItem as IDataObject).item)).toEqual([0, 1]);
+		expect(items.map((item) => (item.pairedItem as { item: number }).item)).toEqual([0, 1]);
 		const created = (await state()).Account.filter((account) => ['Acme Advisory', 'Globex Partners'].includes(String(account.Name)));
 		expect(created.map((account) => [account.Website, account.OwnerId, account.BillingCity])).toEqual([
 			['acme.example', owner.Id, 'Leeds'],
@@ -167,13 +166,13 @@ describe('Salesforce contacts', () => {
 		expect(listed).toHaveLength(3);
 		expect(json(listed).every((item) => Contact.safeParse(item).success && typeof item.clientId === 'string')).toBe(true);
 
-		const [got] = await run(node, crm({ resource: 'contact', operation: 'get', contactId: listed[0].json.id }), { credentials });
+		const [got] = await run(node, crm({ resource: 'contact', operation: 'get', contactId: String(listed[0].json.id) }), { credentials });
 		expect(got.json).toMatchObject({ email: listed[0].json.email, clientId: listed[0].json.clientId });
 
 		const [created] = await run(node, crm({ resource: 'contact', operation: 'create', inputMode: 'fields', email: 'pat.lee@acme.example', fields: { firstName: 'Pat', lastName: "O'Lee" } }), { credentials });
 		expect(created.json).toMatchObject({ email: 'pat.lee@acme.example', firstName: 'Pat', lastName: "O'Lee" });
 
-		const [updated] = await run(node, crm({ resource: 'contact', operation: 'update', contactId: created.json.id, inputMode: 'fields', fields: { jobTitle: 'CFO' } }), { credentials });
+		const [updated] = await run(node, crm({ resource: 'contact', operation: 'update', contactId: String(created.json.id), inputMode: 'fields', fields: { jobTitle: 'CFO' } }), { credentials });
 		expect(updated.json.jobTitle).toBe('CFO');
 
 		const upsert = async () =>
@@ -193,7 +192,7 @@ describe('Salesforce contacts', () => {
 			items: [{ email: 'a@acme.example', lastName: 'A' }, { email: 'b@acme.example' }, { email: 'c@acme.example', lastName: 'C' }],
 		});
 		expect(items).toHaveLength(3);
-		expect(items.map((item) => (item.pairedItem as IDataObject).item)).toEqual([0, 1, 2]);
+		expect(items.map((item) => (item.pairedItem as { item: number }).item)).toEqual([0, 1, 2]);
 		expect(items[1].json.error).toMatch(/Salesforce could not create Contact "b@acme.example": Required fields are missing: \[LastName\]/);
 		expect(items[1].json.errorDetails).toMatchObject({ field: 'LastName' });
 		expect([items[0].json.lastName, items[2].json.lastName]).toEqual(['A', 'C']);
@@ -211,5 +210,133 @@ describe('Salesforce contacts', () => {
 		expect((error as Error).message).toMatch(/Contact "b@acme.example": Required fields are missing: \[LastName\]/);
 		expect((error as { context?: IDataObject }).context?.itemIndex).toBe(1);
 		expect((error as { description?: string }).description).toMatch(/code REQUIRED_FIELD_MISSING · field LastName/);
+	});
+});
+
+describe('Salesforce opportunities', () => {
+	it('lists won opportunities with client and contact roles from one SOQL subquery per page', async () => {
+		const items = await run(node, crm({ resource: 'opportunity', operation: 'list', returnAll: true, filters: { status: 'won' } }), { credentials });
+		const { Opportunity: opportunities, OpportunityContactRole: roles } = await state();
+		const won = opportunities.filter((opportunity) => opportunity.IsWon === true);
+		expect(items).toHaveLength(won.length);
+		for (const item of json(items)) {
+			const parsed = Opportunity.parse(item);
+			const row = won.find((opportunity) => opportunity.Id === parsed.id)!;
+			expect(parsed).toMatchObject({ status: 'won', clientId: row.AccountId, stage: 'Closed Won', probability: 1 });
+			expect(parsed.amount).toEqual({ amountMinor: Math.round(Number(row.Amount) * 100), currency: row.CurrencyIsoCode });
+			expect(parsed.contactIds.sort()).toEqual(roles.filter((role) => role.OpportunityId === parsed.id).map((role) => role.ContactId).sort());
+		}
+		const queries = (await log()).requests.filter((entry) => entry.route === '/services/data/:version/query');
+		expect(queries).toHaveLength(1);
+		expect(soqlOf(queries[0])).toContain('(SELECT ContactId, IsPrimary FROM OpportunityContactRoles) FROM Opportunity WHERE IsWon = true');
+	});
+
+	it('filters by stage, lost and open status, close date and modified-since', async () => {
+		const opportunities = (await state()).Opportunity;
+		const list = async (filters: INodeParameters) => await run(node, crm({ resource: 'opportunity', operation: 'list', returnAll: true, filters }), { credentials });
+		expect(await list({ stage: picked('Negotiation/Review') })).toHaveLength(opportunities.filter((row) => row.StageName === 'Negotiation/Review').length);
+		const lost = await list({ status: 'lost' });
+		expect(lost).toHaveLength(opportunities.filter((row) => row.IsClosed === true && row.IsWon === false).length);
+		expect(json(lost).every((item) => item.status === 'lost' && item.closedAt !== undefined)).toBe(true);
+		expect(await list({ status: 'open' })).toHaveLength(opportunities.filter((row) => row.IsClosed === false).length);
+		const closedSince = await list({ closedSince: '2026-09-01T00:00:00.000Z' });
+		expect(closedSince).toHaveLength(opportunities.filter((row) => String(row.CloseDate) >= '2026-09-01').length);
+		expect(soqlOf((await log()).requests.filter((entry) => entry.route === '/services/data/:version/query').pop()!)).toContain('CloseDate >= 2026-09-01');
+		const target = opportunities.find((row) => row.IsClosed === false)!;
+		await run(node, crm({ resource: 'opportunity', operation: 'update', opportunityId: target.Id, inputMode: 'fields', fields: { closeDate: '2027-03-31' } }), { credentials });
+		const changed = await list({ modifiedSince: new Date(Date.now() - 60_000).toISOString(), status: 'open' });
+		expect(json(changed).map((item) => [item.id, item.closeDate])).toEqual([[target.Id, '2027-03-31']]);
+	});
+
+	it('returns all opportunities across nextRecordsUrl pages of the asked batch size', async () => {
+		await sandbox.admin('POST', '/vendors/salesforce/queryBatchLimit', { size: 120 });
+		const items = await run(node, crm({ resource: 'opportunity', operation: 'list', returnAll: true }), { credentials });
+		const total = (await state()).Opportunity.length;
+		expect(items).toHaveLength(total);
+		expect(new Set(json(items).map((item) => item.id)).size).toBe(total);
+		const seen = await counts();
+		expect([seen[QUERY], seen[QUERY_MORE]]).toEqual([1, Math.ceil(total / 120) - 1]);
+	});
+
+	it('gets, updates and writes external references on an opportunity', async () => {
+		const { Opportunity: opportunities, OpportunityContactRole: roles } = await state();
+		const row = opportunities.find((opportunity) => opportunity.IsWon === true)!;
+		const [got] = await run(node, crm({ resource: 'opportunity', operation: 'get', opportunityId: row.Id }), { credentials });
+		const primary = roles.find((role) => role.OpportunityId === row.Id && role.IsPrimary === true)!;
+		expect(got.json).toMatchObject({ id: row.Id, name: row.Name, status: 'won', clientId: row.AccountId });
+		expect((got.json.contactIds as string[])[0]).toBe(primary.ContactId);
+
+		const [updated] = await run(node, crm({ resource: 'opportunity', operation: 'update', opportunityId: row.Id, inputMode: 'fields', fields: { amount: '125000.50 EUR', billingModel: 'fixed_fee', startDate: '2026-12-01' } }), { credentials });
+		expect(updated.json).toMatchObject({ amount: { amountMinor: 12_500_050, currency: 'EUR' }, billingModel: 'fixed_fee', startDate: '2026-12-01' });
+
+		const [referenced] = await run(node, crm({ resource: 'opportunity', operation: 'setExternalRefs', opportunityId: row.Id, references: { reference: [{ system: 'harvest', remoteId: '987654' }, { system: 'key', remoteId: 'opp-1/proj' }] } }), { credentials });
+		expect(referenced.json.externalRefs).toMatchObject({ salesforce: row.Id, harvest: '987654', key: 'opp-1/proj' });
+		const stored = (await state()).Opportunity.find((opportunity) => opportunity.Id === row.Id)!;
+		expect(stored).toMatchObject({ Amount: 125000.5, CurrencyIsoCode: 'EUR', P2C_Billing_Model__c: 'fixed_fee', P2C_Start_Date__c: '2026-12-01', P2C_Ref_Harvest__c: '987654', P2C_External_Id__c: 'opp-1/proj', Name: row.Name });
+	});
+
+	it("rejects an unknown stage with Salesforce's message, naming StageName", async () => {
+		const row = (await state()).Opportunity[0];
+		const error = await run(node, crm({ resource: 'opportunity', operation: 'update', opportunityId: row.Id, inputMode: 'fields', fields: { stage: picked('Nope') } }), { credentials }).catch((caught: Error) => caught);
+		expect((error as Error).message).toMatch(/Stage: bad value for restricted picklist field: Nope/);
+		expect((error as { description?: string }).description).toMatch(/INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST · field StageName/);
+		expect((await state()).Opportunity[0].StageName).toBe(row.StageName);
+	});
+});
+
+describe('Salesforce pickers, raw request and API allocation', () => {
+	it('lists stages and active owners for the pickers, with the filter as an escaped LIKE', async () => {
+		const setup = { type: node, parameters: crm({ resource: 'opportunity', operation: 'list' }), credentials };
+		const stages = (await runLoadOptions(setup, 'listSearch', 'searchStages', 'closed')) as { results: Array<{ value: string }> };
+		expect(stages.results.map((stage) => stage.value)).toEqual(['Closed Won', 'Closed Lost']);
+		const owners = (await runLoadOptions(setup, 'listSearch', 'searchOwners', 'ada')) as { results: Array<{ value: string; name: string }> };
+		const users = (await state()).User.filter((user) => user.IsActive === true && /ada/i.test(`${user.Name} ${user.Email}`));
+		expect(owners.results.map((owner) => owner.value).sort()).toEqual(users.map((user) => user.Id).sort());
+		const none = (await runLoadOptions(setup, 'listSearch', 'searchOwners', "o'brien_%")) as { results: unknown[] };
+		expect(none.results).toEqual([]);
+		const last = (await log()).requests.filter((entry) => entry.route === '/services/data/:version/query').pop()!;
+		expect(soqlOf(last)).toContain("(Name LIKE '%o\\'brien\\_\\%%') OR (Email LIKE '%o\\'brien\\_\\%%')");
+		expect(last.status).toBe(200);
+	});
+
+	it('sends a raw request with the credential', async () => {
+		const [item] = await run(node, crm({ resource: 'rawRequest', operation: 'send', method: 'GET', path: '/services/data/v62.0/limits', query: '{}' }), { credentials });
+		expect(item.json.statusCode).toBe(200);
+		expect(((item.json.body as IDataObject).DailyApiRequests as IDataObject).Max).toBe(100_000);
+	});
+
+	it('fails fast with REQUEST_LIMIT_EXCEEDED when the daily allocation is used up', async () => {
+		await sandbox.admin('POST', '/vendors/salesforce/apiAllocation', { allocation: 1000, used: 1000 });
+		const error = await run(node, crm({ resource: 'client', operation: 'list', returnAll: false, limit: 1 }), { credentials }).catch((caught: Error) => caught);
+		expect((error as Error).message).toMatch(/Salesforce: TotalRequests Limit exceeded/);
+		expect((error as { httpCode?: string }).httpCode).toBe('403');
+		expect((error as { description?: string }).description).toMatch(/api-usage=1000\/1000/);
+		// Not retried: the allocation does not come back within a retry's wait.
+		expect((await counts())[QUERY]).toBe(1);
+	});
+});
+
+describe('Salesforce trigger', () => {
+	const poll = (event: string, staticData: IDataObject) => async () =>
+		await runPoll({ type: trigger, parameters: { system: 'salesforce', salesforceAuthentication: 'clientCredentials', event }, credentials, staticData });
+
+	it('emits a newly won opportunity once, and nothing on the next poll', async () => {
+		const next = poll('opportunityWon', {});
+		expect(await next()).toBeNull(); // the first poll only sets the cursor
+		const open = (await state()).Opportunity.find((row) => row.StageName === 'Negotiation/Review')!;
+		await run(node, crm({ resource: 'opportunity', operation: 'update', opportunityId: open.Id, inputMode: 'fields', fields: { stage: picked('Closed Won') } }), { credentials });
+		const emitted = await next();
+		expect(emitted?.[0].map((item) => item.json.id)).toEqual([open.Id]);
+		expect(emitted?.[0][0].json).toMatchObject({ status: 'won', probability: 1 });
+		expect(await next()).toBeNull();
+	});
+
+	it('emits changed clients', async () => {
+		const next = poll('clientChanged', {});
+		expect(await next()).toBeNull();
+		const account = (await state()).Account[2];
+		await run(node, crm({ resource: 'client', operation: 'update', clientId: account.Id, inputMode: 'fields', fields: { phone: '+1 555 0101' } }), { credentials });
+		expect((await next())?.[0].map((item) => item.json.id)).toEqual([account.Id]);
+		expect(await next()).toBeNull();
 	});
 });
