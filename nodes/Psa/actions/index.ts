@@ -1,0 +1,30 @@
+import { rawRequestOperation } from '../../shared/operations/rawRequest.operation';
+import type { CategoryDefinition } from '../../shared/node/types';
+import type { PsaConnector } from '../connector';
+import { psaSystems } from '../systems';
+import { assignmentResource } from './assignment';
+import { clientResource } from './client';
+import { expenseResource } from './expense';
+import { projectResource } from './project';
+import { taskResource } from './task';
+import { timeEntryResource } from './timeEntry';
+
+export const psaCategory: CategoryDefinition<PsaConnector> = {
+	category: 'PSA',
+	systems: psaSystems,
+	resources: [
+		projectResource,
+		timeEntryResource,
+		assignmentResource,
+		taskResource,
+		clientResource,
+		expenseResource,
+		{
+			value: 'rawRequest',
+			name: 'Raw Request',
+			operations: [
+				{ value: 'send', name: 'Send', action: 'Send a raw request', description: 'Call any endpoint of the chosen PSA with its credential', operation: rawRequestOperation<PsaConnector>() },
+			],
+		},
+	],
+};
