@@ -49,7 +49,7 @@ export function mappingSourceProperties(direction: MappingDirection): INodePrope
 			options: profileSystems().map((entry) => ({
 				name: entry.systemName,
 				value: entry.system,
-				description: `Maps ${entry.entities.map((entity) => ENTITY_NAMES[entity].toLowerCase()).join(', ')}`,
+				description: `Maps ${entry.entities.map((entity) => `${ENTITY_NAMES[entity].toLowerCase()}${entry.readOnly.includes(entity) ? ' (read only)' : ''}`).join(', ')}`,
 			})),
 			default: 'hubspot',
 			description: `The system the records come ${vendorSide}; its built-in mapping is the one its vendor node uses`,

@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import { applyMapping, checkCanonical } from '../../shared/mapping/applyMapping';
+import { issuesFromMappingError } from '../../shared/mapping/profile';
 import { mappingSourceProperties, readMapping } from '../mappingSource';
 import { readJsonParameter, readOptions, recordProperty } from '../properties';
 import { readBusinessRules, rulesProperties } from '../rulesEditor';
@@ -34,11 +36,18 @@ export const fromCanonicalOperation: MappingOperation = {
 			});
 			return mapped.issues.length > 0 ? { exception: { input: record, issues: mapped.issues, entity } } : { valid: mapped.value as IDataObject };
 		}
+		const write = mapping.profile.write;
+		if (!write) {
+			throw new NodeOperationError(ctx.getNode(), `Item ${itemIndex}: the built-in ${mapping.profile.systemName} mapping of ${entity} only reads; it makes no payload`, {
+				itemIndex,
+				description: 'Use a custom mapping to build this payload.',
+			});
+		}
 		try {
-			return { valid: mapping.profile.fromCanonical(checked.value as IDataObject) };
+			return { valid: write.fromCanonical(checked.value as IDataObject, { defaultCurrency: options.defaultCurrency }) };
 		} catch (error) {
-			const message = `the ${entity} could not be turned into a ${mapping.profile.systemName} ${mapping.profile.vendorObject}: ${(error as Error).message}`;
-			return { exception: { input: record, issues: [{ path: '(record)', rule: 'mapping', message }], entity } };
+			const issues = issuesFromMappingError(error, `the ${entity} could not be turned into a ${mapping.profile.systemName} ${mapping.profile.vendorObject}`);
+			return { exception: { input: record, issues, entity } };
 		}
 	},
 };

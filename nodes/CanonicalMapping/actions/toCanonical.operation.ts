@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import { checkCanonical, mapToCanonical } from '../../shared/mapping/applyMapping';
-import { VendorRecordError } from '../../shared/mapping/profile';
+import { issuesFromMappingError } from '../../shared/mapping/profile';
 import { readMapping, mappingSourceProperties } from '../mappingSource';
 import { contextFor, readJsonParameter, readOptions, recordProperty } from '../properties';
 import { readBusinessRules, rulesProperties } from '../rulesEditor';
@@ -39,10 +39,7 @@ export const toCanonicalOperation: MappingOperation = {
 		try {
 			canonical = mapping.profile.toCanonical(record, context);
 		} catch (error) {
-			const issues =
-				error instanceof VendorRecordError
-					? error.issues
-					: [{ path: '(record)', rule: 'mapping', message: `the ${mapping.profile.systemName} ${mapping.profile.vendorObject} could not be mapped: ${(error as Error).message}` }];
+			const issues = issuesFromMappingError(error, `the ${mapping.profile.systemName} ${mapping.profile.vendorObject} could not be mapped`);
 			return { exception: { input: record, issues, entity } };
 		}
 		const checked = checkCanonical(entity, canonical, { rules });

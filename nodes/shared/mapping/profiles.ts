@@ -1,5 +1,9 @@
 import type { CanonicalEntity } from '../canonical';
+import { bamboohrMappingProfiles } from '../../vendors/bamboohr/mapping';
+import { businessCentralMappingProfiles } from '../../vendors/businessCentral/mapping';
 import { hubspotMappingProfiles } from '../../vendors/hubspot/mapping';
+import { salesforceMappingProfiles } from '../../vendors/salesforce/mapping';
+import { xeroMappingProfiles } from '../../vendors/xero/mapping';
 import type { RegisteredProfile } from './profile';
 
 export type { MappingProfile, RegisteredProfile } from './profile';
@@ -7,6 +11,10 @@ export type { MappingProfile, RegisteredProfile } from './profile';
 /** Every built-in mapping: one line per vendor, each vendor's list from its own `mapping.ts`. */
 export const mappingProfiles: RegisteredProfile[] = [
 	...hubspotMappingProfiles,
+	...salesforceMappingProfiles,
+	...xeroMappingProfiles,
+	...businessCentralMappingProfiles,
+	...bamboohrMappingProfiles,
 ];
 
 export function findProfile(system: string, entity: CanonicalEntity): RegisteredProfile | undefined {
@@ -14,11 +22,12 @@ export function findProfile(system: string, entity: CanonicalEntity): Registered
 }
 
 /** The systems that have built-in profiles, each with the entities it maps (for the node's system picker). */
-export function profileSystems(): Array<{ system: string; systemName: string; entities: CanonicalEntity[] }> {
-	const systems = new Map<string, { system: string; systemName: string; entities: CanonicalEntity[] }>();
+export function profileSystems(): Array<{ system: string; systemName: string; entities: CanonicalEntity[]; readOnly: CanonicalEntity[] }> {
+	const systems = new Map<string, { system: string; systemName: string; entities: CanonicalEntity[]; readOnly: CanonicalEntity[] }>();
 	for (const profile of mappingProfiles) {
-		const entry = systems.get(profile.system) ?? { system: profile.system, systemName: profile.systemName, entities: [] };
+		const entry = systems.get(profile.system) ?? { system: profile.system, systemName: profile.systemName, entities: [], readOnly: [] };
 		entry.entities.push(profile.entity);
+		if (!profile.write) entry.readOnly.push(profile.entity);
 		systems.set(profile.system, entry);
 	}
 	return [...systems.values()].sort((a, b) => a.systemName.localeCompare(b.systemName));

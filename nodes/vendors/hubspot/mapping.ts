@@ -82,9 +82,11 @@ export const hubspotClientProfile = defineProfile({
 	entity: 'client',
 	vendorObject: 'company',
 	toCanonical: (raw: unknown, context) => toCanonicalClient(hubspotObject(raw, 'company', ['createdate', 'hs_lastmodifieddate']), context),
-	fromCanonical: (record) => ({ properties: fromCanonicalClient(record) }),
-	writableFields: ['name', 'domain', 'phone', 'industry', 'ownerId', 'billingAddress', 'externalRefs'],
-	recordFromPayload: (payload, remoteId) => ({ id: remoteId, properties: { ...(payload.properties as IDataObject) } }),
+	write: {
+		fromCanonical: (record) => ({ properties: fromCanonicalClient(record) }),
+		writableFields: ['name', 'domain', 'phone', 'industry', 'ownerId', 'billingAddress', 'externalRefs'],
+		recordFromPayload: (payload, remoteId) => ({ id: remoteId, properties: { ...(payload.properties as IDataObject) } }),
+	},
 });
 
 export const hubspotContactProfile = defineProfile({
@@ -97,14 +99,16 @@ export const hubspotContactProfile = defineProfile({
 		const company = record.properties.associatedcompanyid ?? associatedIds(raw, 'companies', 'company')[0] ?? null;
 		return toCanonicalContact({ ...record, properties: { ...record.properties, associatedcompanyid: company } }, context);
 	},
-	fromCanonical: (record) => ({
-		properties: fromCanonicalContact(record),
-		...(record.clientId ? { associations: [association(record.clientId, CONTACT_TO_PRIMARY_COMPANY)] } : {}),
-	}),
-	writableFields: ['firstName', 'lastName', 'email', 'phone', 'jobTitle', 'ownerId', 'clientId', 'externalRefs'],
-	recordFromPayload: (payload, remoteId) => {
-		const company = associationsFromPayload(payload).get(CONTACT_TO_PRIMARY_COMPANY)?.[0];
-		return { id: remoteId, properties: { ...(payload.properties as IDataObject), ...(company ? { associatedcompanyid: company } : {}) } };
+	write: {
+		fromCanonical: (record) => ({
+			properties: fromCanonicalContact(record),
+			...(record.clientId ? { associations: [association(record.clientId, CONTACT_TO_PRIMARY_COMPANY)] } : {}),
+		}),
+		writableFields: ['firstName', 'lastName', 'email', 'phone', 'jobTitle', 'ownerId', 'clientId', 'externalRefs'],
+		recordFromPayload: (payload, remoteId) => {
+			const company = associationsFromPayload(payload).get(CONTACT_TO_PRIMARY_COMPANY)?.[0];
+			return { id: remoteId, properties: { ...(payload.properties as IDataObject), ...(company ? { associatedcompanyid: company } : {}) } };
+		},
 	},
 });
 
@@ -121,24 +125,26 @@ export const hubspotOpportunityProfile = defineProfile({
 		const associations: DealAssociations = { companyIds: associatedIds(raw, 'companies', 'company'), contactIds: associatedIds(raw, 'contacts', 'contact') };
 		return toCanonicalOpportunity(record, associations, context);
 	},
-	fromCanonical: (record) => {
-		const links = [
-			...(record.clientId ? [association(record.clientId, DEAL_TO_PRIMARY_COMPANY)] : []),
-			...(record.contactIds ?? []).map((id) => association(id, DEAL_TO_CONTACT)),
-		];
-		return { properties: fromCanonicalOpportunity(record), ...(links.length > 0 ? { associations: links } : {}) };
-	},
-	writableFields: ['name', 'amount', 'stage', 'pipeline', 'closeDate', 'startDate', 'billingModel', 'ownerId', 'clientId', 'contactIds', 'externalRefs'],
-	recordFromPayload: (payload, remoteId) => {
-		const links = associationsFromPayload(payload);
-		return {
-			id: remoteId,
-			properties: { ...(payload.properties as IDataObject) },
-			associations: {
-				companies: results(links.get(DEAL_TO_PRIMARY_COMPANY) ?? [], 'deal_to_company'),
-				contacts: results(links.get(DEAL_TO_CONTACT) ?? [], 'deal_to_contact'),
-			},
-		};
+	write: {
+		fromCanonical: (record) => {
+			const links = [
+				...(record.clientId ? [association(record.clientId, DEAL_TO_PRIMARY_COMPANY)] : []),
+				...(record.contactIds ?? []).map((id) => association(id, DEAL_TO_CONTACT)),
+			];
+			return { properties: fromCanonicalOpportunity(record), ...(links.length > 0 ? { associations: links } : {}) };
+		},
+		writableFields: ['name', 'amount', 'stage', 'pipeline', 'closeDate', 'startDate', 'billingModel', 'ownerId', 'clientId', 'contactIds', 'externalRefs'],
+		recordFromPayload: (payload, remoteId) => {
+			const links = associationsFromPayload(payload);
+			return {
+				id: remoteId,
+				properties: { ...(payload.properties as IDataObject) },
+				associations: {
+					companies: results(links.get(DEAL_TO_PRIMARY_COMPANY) ?? [], 'deal_to_company'),
+					contacts: results(links.get(DEAL_TO_CONTACT) ?? [], 'deal_to_contact'),
+				},
+			};
+		},
 	},
 });
 
