@@ -22,7 +22,9 @@ export function soqlApiName(name: string): string {
 /** A date value (`CloseDate >= 2026-01-31`): SOQL writes it unquoted. */
 export class SoqlDate {
 	constructor(readonly value: string) {
-		if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+		const time = Date.parse(`${value}T00:00:00Z`);
+		// Date.parse rolls 2026-02-30 over to March; a real calendar date survives the round trip.
+		if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== value) {
 			throw new Error(`"${value}" is not a date (YYYY-MM-DD)`);
 		}
 	}

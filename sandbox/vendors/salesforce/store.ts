@@ -43,6 +43,11 @@ export function toId18(id15: string): string {
 const OPEN_STAGES = ['Prospecting', 'Qualification', 'Needs Analysis', 'Proposal/Price Quote', 'Negotiation/Review'];
 const fail = (statusCode: string, message: string, fields: string[] = []): SaveOutcome => ({ ok: false, errors: [{ statusCode, message, fields }] });
 const isBlank = (value: unknown): boolean => value === undefined || value === null || value === '';
+/** Date.parse rolls 2026-02-30 over to March; a real calendar date survives the round trip. */
+const isCalendarDate = (value: string): boolean => {
+	const time = Date.parse(`${value}T00:00:00Z`);
+	return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
+};
 
 export class SalesforceStore {
 	tables = new Map<string, Map<string, SObjectRow>>();
@@ -117,7 +122,7 @@ export class SalesforceStore {
 			case 'double':
 				return typeof value === 'number' || (typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value)));
 			case 'date':
-				return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
+				return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && isCalendarDate(value);
 			case 'datetime':
 				return typeof value === 'string' && !Number.isNaN(Date.parse(value));
 			default:
