@@ -59,6 +59,9 @@ export function businessCentralErpConnector(client: VendorClient, context: MapCo
 			async *list(query) {
 				// projects carry only id, number and displayName in API v2.0 (resources/dynamics_project): no change date to filter on.
 				if (query.modifiedSince) throw new Error('Business Central projects have no modification date in API v2.0: remove the Modified Since filter');
+				if (query.filters?.clientId) throw new Error('Business Central projects carry no customer in API v2.0: remove the Customer ID filter');
+				// No status either: every project reads as active, so "completed" finds none.
+				if (query.filters?.status === 'completed') return;
 				for await (const page of session.list<BcProject>('/projects', { limit: query.limit })) yield page.map((project) => toCanonicalProject(project, context));
 			},
 		},

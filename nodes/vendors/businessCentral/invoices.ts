@@ -225,13 +225,30 @@ export class BcInvoices {
 		return await this.runAction(id, 'post', (invoice) => POSTED.has(String(invoice.status)));
 	}
 
-	/** Cancels a posted invoice (BC makes a corrective credit memo). Drafts are not cancelled: delete them in BC. */
+	/**
+	 * Voids an invoice as the other ERPs do: a posted invoice is cancelled (`Microsoft.NAV.cancel`, BC
+	 * makes a corrective credit memo); a draft, which BC cannot cancel, is deleted (with its ETag) and
+	 * returned as it was, status void.
+	 */
 	async void(id: string): Promise<Invoice> {
 		const current = await this.raw(id);
-		if (!POSTED.has(String(current.status))) {
-			throw new Error(`Invoice ${current.number ?? id} is a ${String(current.status || 'Draft').toLowerCase()} in Business Central; only posted invoices can be cancelled (status must be Open)`);
+		if (POSTED.has(String(current.status))) {
+			return await this.runAction(id, 'cancel', (invoice) => invoice.status === 'Canceled' || invoice.status === 'Corrective');
 		}
-		return await this.runAction(id, 'cancel', (invoice) => invoice.status === 'Canceled' || invoice.status === 'Corrective');
+		const context = await this.session.mapContext();
+		await this.session.client.request({
+			method: 'DELETE',
+			url: `${this.session.company}/salesInvoices(${current.id})`,
+			headers: { 'If-Match': current['@odata.etag'] ?? '*' },
+			retrySafety: { lookup: async () => ((await this.exists(current.id)) ? undefined : { deleted: true }) },
+		});
+		const deleted = toCanonicalInvoice(current, context);
+		return { ...deleted, status: 'void', balance: { amountMinor: 0, currency: deleted.currency } };
+	}
+
+	private async exists(id: string): Promise<boolean> {
+		const found = await this.session.findOne<BcSalesInvoice>('/salesInvoices', compare('id', 'eq', guid(id)));
+		return found !== undefined;
 	}
 }
 

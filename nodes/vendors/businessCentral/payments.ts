@@ -46,11 +46,9 @@ export class BcPayments {
 		const journals = await this.allJournals();
 		const wanted = account?.trim();
 		const configured = this.session.settings.paymentJournal?.toUpperCase();
-		const journal = wanted
-			? journals.find((candidate) => candidate.balancingAccountNumber === wanted || candidate.code.toUpperCase() === wanted.toUpperCase())
-			: configured
-				? journals.find((candidate) => candidate.code.toUpperCase() === configured)
-				: journals[0];
+		const byAccount = wanted ? journals.filter((candidate) => candidate.balancingAccountNumber === wanted || candidate.code.toUpperCase() === wanted.toUpperCase()) : journals;
+		// Several journals may balance to one bank account: the credential's journal first.
+		const journal = (configured ? byAccount.find((candidate) => candidate.code.toUpperCase() === configured) : undefined) ?? (wanted || !configured ? byAccount[0] : undefined);
 		if (!journal) {
 			const which = wanted ? `with balancing account ${wanted}` : configured ? `with code ${configured}` : 'at all';
 			throw new Error(`Business Central has no customer payment journal ${which}; create one (with a bank balancing account) or fix the credential's Payment Journal`);
