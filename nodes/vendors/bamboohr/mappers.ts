@@ -79,7 +79,9 @@ export function readBambooDate(value: unknown): string | undefined {
 	const raw = text(value);
 	if (!raw || /^0000-00-00/.test(raw)) return undefined;
 	const date = raw.slice(0, 10);
-	return /^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(Date.parse(`${date}T00:00:00Z`)) ? date : undefined;
+	const time = Date.parse(`${date}T00:00:00Z`);
+	// Round-trip: the engine's parser rolls 2026-02-30 over into March instead of refusing it.
+	return /^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(time) && new Date(time).toISOString().startsWith(date) ? date : undefined;
 }
 
 /**
