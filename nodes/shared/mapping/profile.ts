@@ -117,6 +117,6 @@ export function inspectVendorRecord(
 export function issuesFromMappingError(error: unknown, fallback: string): FieldIssue[] {
 	if (error instanceof VendorRecordError) return error.issues;
 	const message = (error as Error)?.message ?? String(error);
-	const named = /^([A-Za-z_][\w]*(?:\.[\w]+)*) (?:is|are|must|cannot|has) /.exec(message);
+	const named = /^([A-Za-z_][\w]*(?:\.[\w]+)*)(?: "[^"]*")? (?:is|are|must|cannot|has) /.exec(message);
 	return [{ path: named ? named[1] : '(record)', rule: 'mapping', message: named ? message : `${fallback}: ${message}` }];
 }

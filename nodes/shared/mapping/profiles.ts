@@ -1,6 +1,7 @@
 import type { CanonicalEntity } from '../canonical';
 import { bamboohrMappingProfiles } from '../../vendors/bamboohr/mapping';
 import { businessCentralMappingProfiles } from '../../vendors/businessCentral/mapping';
+import { harvestMappingProfiles } from '../../vendors/harvest/mapping';
 import { hubspotMappingProfiles } from '../../vendors/hubspot/mapping';
 import { salesforceMappingProfiles } from '../../vendors/salesforce/mapping';
 import { xeroMappingProfiles } from '../../vendors/xero/mapping';
@@ -12,6 +13,7 @@ export type { MappingProfile, RegisteredProfile } from './profile';
 export const mappingProfiles: RegisteredProfile[] = [
 	...hubspotMappingProfiles,
 	...salesforceMappingProfiles,
+	...harvestMappingProfiles,
 	...xeroMappingProfiles,
 	...businessCentralMappingProfiles,
 	...bamboohrMappingProfiles,
