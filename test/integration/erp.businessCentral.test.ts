@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev tooling: runs in plain Node.js, never inside n8n */
 import type { IDataObject } from 'n8n-workflow';
 import { Erp } from '../../nodes/Erp/Erp.node';
 import { Client, Invoice, Project } from '../../nodes/shared/canonical';
