@@ -59,5 +59,7 @@ describe('Business Central OData filter builder', () => {
 		expect(() => parseFilter('status equals 1')).toThrow('Operator expected');
 		expect(() => parseFilter("(status eq 'Open'")).toThrow();
 		expect(evaluate(parseFilter("not (status eq 'Draft')"), { status: 'Open' })).toBe(true);
+		// A GUID that starts with letters is a literal, not a property name.
+		expect(evaluate(parseFilter('customerId eq DE165F43-E2B0-4297-A45B-8747A81A8102'), { customerId: 'de165f43-e2b0-4297-a45b-8747a81a8102' })).toBe(true);
 	});
 });

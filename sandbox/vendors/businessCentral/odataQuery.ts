@@ -14,7 +14,8 @@ type Expression =
 
 export class ODataSyntaxError extends Error {}
 
-const TOKEN = /\s*(\(|\)|'(?:[^']|'')*'|[A-Za-z_][\w/.]*|\d{4}-\d{2}-\d{2}T[\d:.]+(?:Z|[+-]\d{2}:\d{2})|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|\d{4}-\d{2}-\d{2}|-?\d+(?:\.\d+)?)/y;
+// GUIDs come before names: a GUID may start with letters (de165f43-...).
+const TOKEN = /\s*(\(|\)|'(?:[^']|'')*'|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?![\w-])|[A-Za-z_][\w/.]*|\d{4}-\d{2}-\d{2}T[\d:.]+(?:Z|[+-]\d{2}:\d{2})|\d{4}-\d{2}-\d{2}|-?\d+(?:\.\d+)?)/y;
 const OPERATORS = new Set(['eq', 'ne', 'gt', 'ge', 'lt', 'le']);
 
 function tokenize(source: string): string[] {
