@@ -29,8 +29,14 @@ PKG_NAME="$(node -p "require('./package.json').name")"
 PKG_VERSION="$(node -p "require('./package.json').version")"
 
 if [ "$SKIP_BUILD" = 0 ]; then
-	log "building $PKG_NAME@$PKG_VERSION (npm run build)"
-	npm run build || fail "npm run build failed"
+	mkdir -p "$P2C_CACHE_DIR/logs"
+	BUILD_LOG="$P2C_CACHE_DIR/logs/build.log"
+	log "building $PKG_NAME@$PKG_VERSION (npm run build, log: $BUILD_LOG)"
+	# The build's spinner output is noise in a log: keep it in a file, show it only on failure.
+	if ! npm run build >"$BUILD_LOG" 2>&1; then
+		tail -n 60 "$BUILD_LOG" >&2
+		fail "npm run build failed (full log: $BUILD_LOG)"
+	fi
 fi
 
 PACK_DIR="$(mktemp -d "${TMPDIR:-/tmp}/p2c-pack.XXXXXX")"
@@ -41,22 +47,35 @@ TARBALL_NAME="$(npm pack --ignore-scripts --pack-destination "$PACK_DIR" --json 
 	'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s)[0].filename))')"
 [ -f "$PACK_DIR/$TARBALL_NAME" ] || fail "npm pack did not produce $PACK_DIR/$TARBALL_NAME"
 
-mkdir -p "$NODES_DIR/packs"
-# Keep the tarball beside the install, so the file: dependency in package.json stays resolvable.
-cp "$PACK_DIR/$TARBALL_NAME" "$NODES_DIR/packs/$TARBALL_NAME"
+mkdir -p "$NODES_DIR"
 if [ ! -f "$NODES_DIR/package.json" ]; then
 	# Same shape as the package.json n8n's community-package installer creates in this folder.
-	printf '{\n  "name": "installed-nodes",\n  "private": true\n}\n' >"$NODES_DIR/package.json"
+	printf '{\n  "name": "installed-nodes",\n  "private": true,\n  "dependencies": {}\n}\n' >"$NODES_DIR/package.json"
 fi
 
-log "installing $TARBALL_NAME into $NODES_DIR"
-# Remove an earlier install first: npm may keep it when the version number did not change.
-rm -rf "${NODES_DIR:?}/node_modules/$PKG_NAME"
-# Like n8n's installer: no lifecycle scripts, no dev dependencies, and no peer dependencies
-# (n8n-workflow must come from the n8n host, not a second copy inside the nodes folder).
-(cd "$NODES_DIR" && npm install "./packs/$TARBALL_NAME" \
-	--ignore-scripts --omit=dev --omit=peer --legacy-peer-deps --no-audit --no-fund --no-package-lock --loglevel=warn) ||
-	fail "npm install of the tarball into $NODES_DIR failed"
+# Mirror n8n 2.40's CommunityPackagesService.downloadPackage: unpack the tarball into
+# node_modules/<name>, drop dev/peer/optional dependencies from its package.json, run a plain
+# "npm install" inside it (own dependencies only, no scripts), then record it in nodes/package.json.
+PKG_DIR="$NODES_DIR/node_modules/$PKG_NAME"
+log "installing $TARBALL_NAME into $PKG_DIR"
+rm -rf "${PKG_DIR:?}"
+mkdir -p "$PKG_DIR"
+tar -xzf "$PACK_DIR/$TARBALL_NAME" -C "$PKG_DIR" --strip-components=1
+node -e '
+const fs = require("fs");
+const file = process.argv[1];
+const { devDependencies, peerDependencies, optionalDependencies, ...rest } = JSON.parse(fs.readFileSync(file, "utf8"));
+fs.writeFileSync(file, JSON.stringify(rest, null, 2));
+' "$PKG_DIR/package.json"
+(cd "$PKG_DIR" && npm install --audit=false --fund=false --bin-links=false --install-strategy=shallow \
+	--ignore-scripts=true --package-lock=false --loglevel=warn) || fail "npm install inside $PKG_DIR failed"
+node -e '
+const fs = require("fs");
+const [file, name, version] = process.argv.slice(1);
+const pkg = JSON.parse(fs.readFileSync(file, "utf8"));
+pkg.dependencies = { ...(pkg.dependencies || {}), [name]: version };
+fs.writeFileSync(file, JSON.stringify(pkg, null, 2));
+' "$NODES_DIR/package.json" "$PKG_NAME" "$PKG_VERSION"
 
 INSTALLED="$NODES_DIR/node_modules/$PKG_NAME/package.json"
 [ -f "$INSTALLED" ] || fail "$INSTALLED is missing after the install"
