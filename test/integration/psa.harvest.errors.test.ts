@@ -1,5 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- dev tooling: runs in plain Node.js, never inside n8n */
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { Psa } from '../../nodes/Psa/Psa.node';
 import { HARVEST_ACCOUNT_ID, HARVEST_OAUTH_CLIENT, HARVEST_PERSONAL_ACCESS_TOKEN, HARVEST_REFRESH_TOKEN, HARVEST_TOKEN_PATH } from '../../sandbox/vendors/harvest';
 import { runLoadOptions, testCredential } from '../harness/n8n';
@@ -88,7 +87,7 @@ describe('Harvest pickers, raw request and credentials', () => {
 	it('lists projects, people and the tasks of the chosen project', async () => {
 		const before = await state();
 		const project = before.projects.find((candidate) => candidate.is_active)!;
-		const setup = (parameters: IDataObject) => ({ type: node, parameters: psa(parameters), credentials });
+		const setup = (parameters: INodeParameters) => ({ type: node, parameters: psa(parameters), credentials });
 		const projects = (await runLoadOptions(setup({ resource: 'project', operation: 'list' }), 'listSearch', 'searchProjects', project.code!)) as { results: Array<{ value: string }> };
 		expect(projects.results.map((result) => result.value)).toEqual([String(project.id)]);
 		const person = before.users[4];

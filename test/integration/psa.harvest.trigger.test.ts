@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 import { Psa } from '../../nodes/Psa/Psa.node';
 import { PsaTrigger } from '../../nodes/Psa/PsaTrigger.node';
 import { harvestNow } from '../../sandbox/vendors/harvest/query';
@@ -10,7 +11,6 @@ import { run } from './support';
 const node = new Psa();
 const trigger = new PsaTrigger();
 const harvest = useHarvest();
-const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
 
 const poller = (event: string, staticData: IDataObject, mode: 'trigger' | 'manual' = 'trigger') => async () =>
 	await runPoll({ type: trigger, parameters: { system: 'harvest', harvestAuthentication: 'personalAccessToken', event }, credentials, staticData, mode });
