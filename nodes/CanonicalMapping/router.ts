@@ -11,7 +11,9 @@ const text = (value: unknown): string | undefined => (typeof value === 'string' 
 /** "Client in item 3 ("Acme Ltd")": names the record in messages. */
 export function recordLabel(entity: string | undefined, itemIndex: number, record: unknown): string {
 	const fields = asObject(record);
-	const name = text(fields.name) ?? text(fields.displayName) ?? text(fields.email) ?? text(fields.id) ?? text(asObject(fields.properties).name) ?? text(asObject(fields.properties).dealname);
+	const properties = asObject(fields.properties);
+	const name =
+		text(fields.name) ?? text(fields.displayName) ?? text(fields.Name) ?? text(properties.name) ?? text(properties.dealname) ?? text(fields.email) ?? text(fields.id) ?? text(fields.Id);
 	const what = entity ? `${entity.charAt(0).toUpperCase()}${entity.slice(1)}` : 'Record';
 	return `${what} in item ${itemIndex}${name ? ` ("${name}")` : ''}`;
 }

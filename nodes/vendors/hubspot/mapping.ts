@@ -24,7 +24,7 @@ type Association = { to: { id: string }; types: Array<{ associationCategory: 'HU
 const association = (id: string, typeId: number): Association => ({ to: { id }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: typeId }] });
 
 /** A HubSpot object as the CRM v3 API returns it: `{ id, properties: { name: "..." } }`, every property a string or null. */
-function hubspotObject(raw: unknown, objectName: string, dateProperties: string[]): HubSpotObject {
+function hubspotObject(raw: unknown, objectName: string, dateProperties: string[], decimalProperties: string[] = []): HubSpotObject {
 	const record = requireObject(raw, `HubSpot ${objectName} (an object with id and properties)`);
 	const issues: FieldIssue[] = [];
 	if (record.id === undefined || record.id === null || record.id === '') issues.push({ path: 'id', rule: 'vendorShape', message: `id is required: a HubSpot ${objectName} has its record id in id` });
@@ -44,6 +44,10 @@ function hubspotObject(raw: unknown, objectName: string, dateProperties: string[
 		if (value && Number.isNaN(/^\d+$/.test(value) ? Number(value) : Date.parse(value))) {
 			issues.push({ path: `properties.${name}`, rule: 'date', message: `properties.${name} is "${value}", which is neither an ISO 8601 date nor epoch milliseconds` });
 		}
+	}
+	for (const name of decimalProperties) {
+		const value = properties[name];
+		if (value && !/^\s*-?[\d,]*\.?\d+\s*$/.test(value)) issues.push({ path: `properties.${name}`, rule: 'decimal', message: `properties.${name} is "${value}", which is not a decimal amount` });
 	}
 	if (issues.length > 0) throw new VendorRecordError(issues);
 	return {
@@ -117,11 +121,7 @@ export const hubspotOpportunityProfile = defineProfile({
 	entity: 'opportunity',
 	vendorObject: 'deal',
 	toCanonical: (raw: unknown, context) => {
-		const record = hubspotObject(raw, 'deal', ['closedate', 'createdate', 'hs_lastmodifieddate']);
-		const amount = record.properties.amount;
-		if (amount && !/^\s*-?[\d,]*\.?\d+\s*$/.test(amount)) {
-			throw new VendorRecordError([{ path: 'properties.amount', rule: 'decimal', message: `properties.amount is "${amount}", which is not a decimal amount` }]);
-		}
+		const record = hubspotObject(raw, 'deal', ['closedate', 'createdate', 'hs_lastmodifieddate'], ['amount', 'hs_deal_stage_probability']);
 		const associations: DealAssociations = { companyIds: associatedIds(raw, 'companies', 'company'), contactIds: associatedIds(raw, 'contacts', 'contact') };
 		return toCanonicalOpportunity(record, associations, context);
 	},
