@@ -284,6 +284,8 @@ export function harvestPsaConnector(client: VendorClient, context: MapContext): 
 			projectId
 				? await pick(reader.pages<HarvestTaskAssignment>(`/projects/${harvestId(projectId, 'projectId')}/task_assignments`, 'task_assignments', { is_active: 'true' }), (raw) => ({ name: raw.task.name ?? '', value: String(raw.task.id) }), filter)
 				: await pick(reader.pages<HarvestTask>('/tasks', 'tasks', { is_active: 'true' }), (raw) => ({ name: raw.name, value: String(raw.id) }), filter),
+		// Harvest has no approval filter or approval time: approving changes the entry (is_closed, is_locked), so it
+		// falls in the updated_since window, and the approved ones are picked here.
 		approvedTimeEntriesSince: (instant) =>
 			mapPages(reader.pages<HarvestTimeEntry>('/time_entries', 'time_entries', { updated_since: since(instant) }), async (page) => await timeEntriesToCanonical(page.filter((raw) => raw.is_closed))),
 		projectsChangedSince: (instant) =>
