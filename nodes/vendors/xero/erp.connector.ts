@@ -54,8 +54,9 @@ function customersApi(client: VendorClient, context: MapContext): RecordApi<Clie
 			}
 		},
 		/**
-		 * Create or update by the firm's key in ContactNumber (or AccountNumber): existing contacts are
-		 * found first and written by ContactID; new ones carry the key, so a re-sent request updates them.
+		 * Create or update by the firm's key in ContactNumber (or AccountNumber). Existing contacts are
+		 * found first and updated by ContactID (POST); new ones are created with PUT, which refuses a
+		 * name another contact has, where POST would quietly update that other contact.
 		 */
 		async upsert(records, idField): Promise<Array<WriteResult<Client>>> {
 			const field = idField ?? 'ContactNumber';
@@ -63,29 +64,46 @@ function customersApi(client: VendorClient, context: MapContext): RecordApi<Clie
 				return records.map((entry) => recordError(client, { record: `Customer "${entry.externalId}"`, field: 'externalIdField', message: `must be ContactNumber or AccountNumber, not "${field}"` }));
 			}
 			const existing = await byKeys(field, records.map((entry) => entry.externalId));
-			const results: Array<WriteResult<Client>> = [];
-			for (const group of chunk(records, XERO_WRITE_BATCH)) {
-				const contacts = group.map((entry) => {
-					const current = existing.get(entry.externalId);
-					return { ...fromCanonicalClient(entry.record), [field]: entry.externalId, ...(current ? { ContactID: current.ContactID } : {}) };
+			const results = new Array<WriteResult<Client>>(records.length);
+			const indexes = records.map((_entry, index) => index);
+			const updates = indexes.filter((index) => existing.has(records[index].externalId));
+			const creates = indexes.filter((index) => !existing.has(records[index].externalId));
+			const write = async (method: 'POST' | 'PUT', group: number[]) => {
+				const contacts = group.map((index) => {
+					const { externalId, record } = records[index];
+					const current = existing.get(externalId);
+					return { ...fromCanonicalClient(record), [field]: externalId, ...(current ? { ContactID: current.ContactID } : {}) };
 				});
+				const body = { Contacts: contacts as IDataObject[] };
+				const keys = group.map((index) => records[index].externalId);
 				try {
 					const answer = await client.send<{ Contacts: XeroContact[] }>({
-						method: 'POST',
+						method,
 						url: '/Contacts',
 						qs: { summarizeErrors: false },
-						body: { Contacts: contacts as IDataObject[] },
-						// POST updates the contact that has the key or ContactID: sending it twice writes it twice, never two contacts.
-						retrySafety: 'idempotent',
+						body,
+						headers: { 'Idempotency-Key': idempotencyKey(`contacts-${method}`, body) },
+						// An update by ContactID can be re-sent; a create is looked up by its key before a retry.
+						retrySafety:
+							method === 'POST'
+								? 'idempotent'
+								: {
+										lookup: async () => {
+											const made = await byKeys(field, keys);
+											return keys.every((key) => made.has(key)) ? { Contacts: keys.map((key) => made.get(key)) } : undefined;
+										},
+									},
 					});
-					group.forEach((entry, position) => {
+					group.forEach((index, position) => {
 						const element = answer.Contacts[position];
-						results.push(elementError(client, `Customer "${entry.externalId}"`, element) ?? canonical(element));
+						results[index] = elementError(client, `Customer "${records[index].externalId}"`, element, 'client') ?? canonical(element);
 					});
 				} catch (error) {
-					for (let index = 0; index < group.length; index++) results.push(error as Error);
+					for (const index of group) results[index] = error as Error;
 				}
-			}
+			};
+			for (const group of chunk(updates, XERO_WRITE_BATCH)) await write('POST', group);
+			for (const group of chunk(creates, XERO_WRITE_BATCH)) await write('PUT', group);
 			return results;
 		},
 	};
@@ -123,6 +141,8 @@ function paymentsApi(client: VendorClient, context: MapContext): ErpPaymentApi {
 			const answer = await client.send<{ Payments: XeroPayment[] }>({
 				method: 'PUT',
 				url: '/Payments',
+				// Per-element answers, so a refusal comes back with the payment it is about.
+				qs: { summarizeErrors: false },
 				body,
 				headers: { 'Idempotency-Key': idempotencyKey('payment', body) },
 				// PUT creates a payment: before a retry, look for the one the lost attempt may have recorded.
@@ -137,7 +157,7 @@ function paymentsApi(client: VendorClient, context: MapContext): ErpPaymentApi {
 				},
 			});
 			const element = answer.Payments[0];
-			const error = elementError(client, label, element);
+			const error = elementError(client, label, element, 'payment');
 			if (error) throw error;
 			return canonical(element);
 		},

@@ -141,7 +141,7 @@ export class XeroInvoices implements ErpInvoiceApi {
 				});
 				group.forEach((index, position) => {
 					const element = answer.Invoices.find((candidate) => candidate.Reference === invoices[index].reference) ?? answer.Invoices[position];
-					results[index] = elementError(this.client, invoiceLabel(invoices[index]), element) ?? this.canonical(element);
+					results[index] = elementError(this.client, invoiceLabel(invoices[index]), element, 'invoice') ?? this.canonical(element);
 				});
 			} catch (error) {
 				for (const index of group) results[index] = error as Error;
@@ -161,7 +161,7 @@ export class XeroInvoices implements ErpInvoiceApi {
 			retrySafety: 'idempotent',
 		});
 		const element = answer.Invoices[0];
-		const error = elementError(this.client, `Invoice ${id}`, element);
+		const error = elementError(this.client, `Invoice ${id}`, element, 'invoice');
 		if (error) throw error;
 		return this.canonical(element);
 	}

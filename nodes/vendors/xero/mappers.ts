@@ -377,28 +377,46 @@ export function toCanonicalProject(project: XeroProject, context: MapContext): P
 
 // ---------------------------------------------------------------- errors
 
-/**
- * The canonical field a Xero validation message is about, so an error can name it. Xero's
- * messages are prose (developer.xero.com/documentation/api/accounting/invoices, validation errors).
- */
-export function canonicalFieldForXeroMessage(message: string): string | undefined {
-	const rules: Array<[RegExp, string]> = [
+export type XeroEntity = 'invoice' | 'client' | 'payment';
+
+// Message patterns per canonical entity, most specific first. Xero's messages are prose
+// (developer.xero.com/documentation/api/accounting/invoices, contacts, payments: validation errors).
+const FIELD_RULES: Record<XeroEntity, Array<[RegExp, string]>> = {
+	invoice: [
 		[/account code|AccountCode/i, 'lines.accountCode'],
 		[/tax ?type|tax rate/i, 'lines.taxCode'],
 		[/item code|ItemCode/i, 'lines.itemCode'],
 		[/description/i, 'lines.description'],
 		[/unit ?amount|unit price/i, 'lines.unitPrice'],
 		[/quantity/i, 'lines.quantity'],
+		[/line item/i, 'lines'],
 		[/due ?date/i, 'dueDate'],
 		[/currency/i, 'currency'],
 		[/reference/i, 'reference'],
-		[/invoice ?number/i, 'number'],
+		[/invoice ?#|invoice ?number/i, 'number'],
 		[/contact/i, 'clientId'],
 		[/\bdate\b/i, 'issueDate'],
-		[/\bname\b/i, 'name'],
+	],
+	client: [
+		[/contact number|ContactNumber|account number/i, 'externalId'],
 		[/email/i, 'email'],
+		[/tax number/i, 'taxNumber'],
+		[/currency/i, 'currency'],
+		[/phone/i, 'phone'],
+		[/address/i, 'billingAddress'],
+		[/\bname\b/i, 'name'],
+	],
+	payment: [
+		[/account/i, 'account'],
 		[/amount|outstanding/i, 'amount'],
-		[/\baccount\b/i, 'account'],
-	];
-	return rules.find(([pattern]) => pattern.test(message))?.[1];
+		[/document|invoice/i, 'invoiceId'],
+		[/currency/i, 'amount'],
+		[/\bdate\b/i, 'date'],
+		[/reference/i, 'reference'],
+	],
+};
+
+/** The canonical field a Xero validation message is about, so an error can name it. */
+export function canonicalFieldForXeroMessage(message: string, entity: XeroEntity = 'invoice'): string | undefined {
+	return FIELD_RULES[entity].find(([pattern]) => pattern.test(message))?.[1];
 }

@@ -4,7 +4,7 @@ import { NodeApiError } from 'n8n-workflow';
 import type { VendorClient } from '../../shared/transport/client';
 import { pageNumberPagination, paginate } from '../../shared/transport/pagination';
 import type { QueryValue } from '../../shared/transport/types';
-import type { XeroValidationError } from './mappers';
+import type { XeroEntity, XeroValidationError } from './mappers';
 import { canonicalFieldForXeroMessage } from './mappers';
 
 // Accounting API lists page with `page`, 100 records by default and `pageSize` up to 1,000
@@ -76,12 +76,12 @@ export function elementError(
 	client: VendorClient,
 	record: string,
 	element: { StatusAttributeString?: string; HasErrors?: boolean; HasValidationErrors?: boolean; ValidationErrors?: XeroValidationError[] } | undefined,
-	fieldPrefix = '',
+	entity: XeroEntity,
 ): NodeApiError | undefined {
 	if (!element) return recordError(client, { record, message: 'Xero returned no result for this record' });
 	const messages = (element.ValidationErrors ?? []).map((error) => error.Message ?? '').filter(Boolean);
 	const failed = element.StatusAttributeString === 'ERROR' || element.HasErrors === true || element.HasValidationErrors === true || messages.length > 0;
 	if (!failed) return undefined;
-	const field = messages.length > 0 ? canonicalFieldForXeroMessage(messages[0]) : undefined;
-	return recordError(client, { record, field: field ? `${fieldPrefix}${field}` : undefined, message: messages.join('; ') || 'Xero refused the record', body: element, httpCode: '400' });
+	const field = messages.length > 0 ? canonicalFieldForXeroMessage(messages[0], entity) : undefined;
+	return recordError(client, { record, field, message: messages.join('; ') || 'Xero refused the record', body: element, httpCode: '400' });
 }
