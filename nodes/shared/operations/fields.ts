@@ -67,7 +67,7 @@ export function pickerProperty(base: { displayName: string; name: string; descri
 		default: { mode: 'list', value: '' },
 		modes: [
 			{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod, searchable: true } },
-			{ displayName: 'ID', name: 'id', type: 'string', placeholder: 'e.g. closedwon' },
+			{ displayName: 'ID', name: 'id', type: 'string', placeholder: `ID of the ${base.displayName.toLowerCase()} in the chosen system` },
 		],
 	};
 }
