@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- dev tooling: runs in plain Node.js, never inside n8n */
 import type { IDataObject } from 'n8n-workflow';
 import { Erp } from '../../nodes/Erp/Erp.node';
 import { XERO_APP, XERO_CUSTOM_CONNECTION, XERO_REFRESH_TOKEN, XERO_TENANT_ID } from '../../sandbox/vendors/xero';
