@@ -31,6 +31,8 @@ export interface BcState {
 	customerPaymentJournals: Array<BcRow & { code: string; balancingAccountNumber: string }>;
 	customerPayments: Array<BcRow & { journalId: string; amount: number; appliesToInvoiceId: string; externalDocumentNumber: string }>;
 	postedPayments: Array<{ invoiceId: string; amount: number; postingDate: string; externalDocumentNumber?: string }>;
+	/** Access tokens the fake's Entra endpoint has issued. */
+	tokens: number;
 }
 
 export interface LoggedBcRequest {

@@ -9,6 +9,7 @@ import {
 	toCanonicalPayment,
 	toCanonicalProject,
 	toCanonicalStatus,
+	type BcCustomer,
 	type BcMapContext,
 	type BcSalesInvoice,
 } from '../../nodes/vendors/businessCentral/mappers';
@@ -18,7 +19,7 @@ import { BcPayments } from '../../nodes/vendors/businessCentral/payments';
 const context: BcMapContext = { ...mapContext({ fetchedAt: '2026-11-01T08:00:00.000Z', includeRaw: false, defaultCurrency: 'USD' }), localCurrency: 'USD', today: '2026-11-01' };
 
 // Shaped like the v2.0 reference examples (api-reference/v2.0/api/dynamics_customer_get, dynamics_salesinvoice_get).
-const customer = {
+const customer: BcCustomer = {
 	'@odata.etag': 'W/"JzQ0O0VnQUFBQUo3LzBNQUFBQUFBQT09MTswMDsn"',
 	id: 'f3a5738a-44e3-ea11-bb43-000d3a2feca1',
 	number: '20000',

@@ -24,6 +24,7 @@ export interface BcCustomer extends BcEntity {
 	phoneNumber?: string;
 	email?: string;
 	website?: string;
+	taxLiable?: boolean;
 	taxRegistrationNumber?: string;
 	currencyCode?: string;
 	blocked?: string;
