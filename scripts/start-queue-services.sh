@@ -3,6 +3,7 @@
 # Usage:
 #   bash scripts/start-queue-services.sh [start]        install if missing, start both (idempotent), print env
 #   bash scripts/start-queue-services.sh create-db NAME start, then create database NAME (owner n8n) if absent
+#   bash scripts/start-queue-services.sh drop-db NAME   drop database NAME (if PostgreSQL runs)
 #   bash scripts/start-queue-services.sh stop           stop both
 #   bash scripts/start-queue-services.sh status         exit 0 when both answer
 # Ports: P2C_PG_PORT (default 55432), P2C_REDIS_PORT (default 56379).
@@ -156,12 +157,20 @@ create-db)
 	fi
 	print_env
 	;;
+drop-db)
+	name="${2:-}"
+	[[ "$name" =~ ^[a-z_][a-z0-9_]{0,62}$ ]] || fail "drop-db needs a lower-case identifier, got '$name'"
+	if pg_running; then
+		psql_admin -c "DROP DATABASE IF EXISTS $name WITH (FORCE)"
+		log "dropped database $name"
+	fi
+	;;
 stop) stop_all ;;
 status)
 	pg_running && redis_running
 	;;
 *)
-	echo "usage: $0 [start|create-db NAME|stop|status]" >&2
+	echo "usage: $0 [start|create-db NAME|drop-db NAME|stop|status]" >&2
 	exit 2
 	;;
 esac

@@ -80,6 +80,7 @@ describe('community-node install into a real n8n', () => {
 	afterAll(async () => {
 		await n8n?.stop();
 		await stopAllN8n();
+		if (userFolder && process.env.P2C_E2E_KEEP !== '1') fs.rmSync(userFolder, { recursive: true, force: true });
 	});
 
 	test('the tarball holds only dist/ plus package.json, README and LICENSE', () => {

@@ -267,7 +267,7 @@ const timer = setInterval(() => {
 	if (alive(owner)) return;
 	clearInterval(timer);
 	try { process.kill(-group, 'SIGTERM'); } catch {}
-	setTimeout(() => { try { process.kill(-group, 'SIGKILL'); } catch {} process.exit(0); }, 20000);
+	setTimeout(() => { try { process.kill(-group, 'SIGKILL'); } catch {} process.exit(0); }, 10000);
 }, 1000);`;
 
 function spawnN8n(name: string, args: string[], env: NodeJS.ProcessEnv, cwd: string, logTail: LogTail): ManagedProcess {
@@ -369,6 +369,8 @@ class N8nProcessInstance implements N8nInstance {
 		private readonly env: NodeJS.ProcessEnv,
 		private readonly workerEnv: NodeJS.ProcessEnv | undefined,
 		private readonly workerHealthPort: number | undefined,
+		private readonly ownsUserFolder: boolean,
+		private readonly queueDatabase: string | undefined,
 	) {
 		this.baseUrl = `http://127.0.0.1:${port}`;
 	}
@@ -560,19 +562,27 @@ class N8nProcessInstance implements N8nInstance {
 	}
 
 	async restart(): Promise<void> {
-		await this.stop();
-		liveInstances.add(this);
+		await this.stopProcesses();
 		await this.boot();
 		await this.login();
 	}
 
-	async stop(): Promise<void> {
+	private async stopProcesses(): Promise<void> {
 		// Worker first, then main (in-flight jobs finish or go back to the queue).
 		await stopProcess(this.worker);
 		await stopProcess(this.main);
 		this.worker = undefined;
 		this.main = undefined;
+	}
+
+	/** Stops n8n; a user folder (and queue database) that startN8n created itself is deleted unless P2C_E2E_KEEP=1. */
+	async stop(): Promise<void> {
+		await this.stopProcesses();
 		liveInstances.delete(this);
+		if (this.ownsUserFolder && process.env.P2C_E2E_KEEP !== '1') {
+			if (this.queueDatabase) await runScript('start-queue-services.sh', ['drop-db', this.queueDatabase]).catch(() => undefined);
+			fs.rmSync(this.userFolder, { recursive: true, force: true });
+		}
 	}
 }
 
@@ -623,10 +633,11 @@ export async function startN8n(options: StartOptions = {}): Promise<N8nInstance>
 
 	let workerEnv: NodeJS.ProcessEnv | undefined;
 	let workerHealthPort: number | undefined;
+	let database: string | undefined;
 	if (mode === 'queue') {
 		// One database per user folder, remembered there so restart() and a reused folder find it again.
 		const dbFile = path.join(userFolder, '.p2c-queue-db');
-		const database = fs.existsSync(dbFile)
+		database = fs.existsSync(dbFile)
 			? fs.readFileSync(dbFile, 'utf8').trim()
 			: `n8n_e2e_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
 		fs.writeFileSync(dbFile, database);
@@ -656,7 +667,7 @@ export async function startN8n(options: StartOptions = {}): Promise<N8nInstance>
 	Object.assign(env, options.env ?? {});
 	if (workerEnv) Object.assign(workerEnv, options.env ?? {});
 
-	const instance = new N8nProcessInstance(mode, userFolder, port, env, workerEnv, workerHealthPort);
+	const instance = new N8nProcessInstance(mode, userFolder, port, env, workerEnv, workerHealthPort, !options.userFolder, database);
 	liveInstances.add(instance);
 	try {
 		await instance.boot();
