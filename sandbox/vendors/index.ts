@@ -3,10 +3,11 @@ import { BambooHrFake } from './bamboohr';
 import { BusinessCentralFake } from './businessCentral';
 import { HarvestFake } from './harvest';
 import { HubSpotFake } from './hubspot';
+import { InboxFake } from './inbox';
 import { SalesforceFake } from './salesforce';
 import { XeroFake } from './xero';
 
 /** Every vendor fake of the sandbox; adding a vendor adds one line here. */
 export function createVendorFakes(): VendorFake[] {
-	return [new HubSpotFake(), new HarvestFake(), new BambooHrFake(), new SalesforceFake(), new BusinessCentralFake(), new XeroFake()];
+	return [new HubSpotFake(), new HarvestFake(), new BambooHrFake(), new SalesforceFake(), new BusinessCentralFake(), new XeroFake(), new InboxFake()];
 }

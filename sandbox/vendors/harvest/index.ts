@@ -5,6 +5,7 @@ import { SlidingWindowLimiter } from '../../core/rateLimiter';
 import type { VendorFake } from '../../core/vendor';
 import type { FirmData } from '../../seed/firm';
 import { accountRoutes } from './accountRoutes';
+import { HarvestInvoices, invoiceRoutes } from './invoiceRoutes';
 import { timesheetRoutes } from './timesheetRoutes';
 import { HarvestStore } from './store';
 
@@ -26,6 +27,7 @@ export class HarvestFake implements VendorFake {
 	readonly name = 'harvest';
 	readonly router = new Router();
 	readonly store = new HarvestStore();
+	readonly invoices = new HarvestInvoices();
 	readonly limiter = new SlidingWindowLimiter(GENERAL_LIMIT.limit, GENERAL_LIMIT.intervalMs);
 	private tokens = new Map<string, { accounts: string[]; expiresAt: number }>();
 	private refreshTokens = new Set<string>();
@@ -35,10 +37,12 @@ export class HarvestFake implements VendorFake {
 		this.router.on('POST', HARVEST_TOKEN_PATH, (request) => this.issueToken(request));
 		accountRoutes(this.router, this.store);
 		timesheetRoutes(this.router, this.store, () => [...this.store.tables.users.keys()][0]);
+		invoiceRoutes(this.router, this.store, this.invoices);
 	}
 
 	reset(firm: FirmData): void {
 		this.store.seed(firm);
+		this.invoices.reset();
 		this.limiter.reset();
 		this.tokens = new Map([[HARVEST_PERSONAL_ACCESS_TOKEN, { accounts: [HARVEST_ACCOUNT_ID], expiresAt: Number.POSITIVE_INFINITY }]]);
 		this.refreshTokens = new Set([HARVEST_REFRESH_TOKEN]);
@@ -57,6 +61,7 @@ export class HarvestFake implements VendorFake {
 			timeEntries: [...t.timeEntries.values()],
 			expenseCategories: [...t.expenseCategories.values()],
 			expenses: [...t.expenses.values()],
+			invoices: [...this.invoices.invoices.values()],
 		};
 	}
 
