@@ -16,12 +16,14 @@ CURRENT_STEP="start"
 
 log() { printf '[install-n8n %s +%ss] %s\n' "$(date +%H:%M:%S)" "$SECONDS" "$*"; }
 
+REPORTED=0
 fail() {
-	printf '[install-n8n] FAILED during step "%s": %s\n' "$CURRENT_STEP" "$*" >&2
+	printf '[install-n8n] FAILED during step "%s": %s (logs: %s)\n' "$CURRENT_STEP" "$*" "$P2C_CACHE_DIR/logs" >&2
+	REPORTED=1
 	exit 1
 }
 # Any unexpected command failure also names the step it happened in.
-trap 'rc=$?; [ $rc -ne 0 ] && printf "[install-n8n] FAILED (exit %s) during step \"%s\"; see logs in %s\n" "$rc" "$CURRENT_STEP" "$P2C_CACHE_DIR/logs" >&2' EXIT
+trap 'rc=$?; if [ $rc -ne 0 ] && [ $REPORTED = 0 ]; then printf "[install-n8n] FAILED (exit %s) during step \"%s\"; logs: %s\n" "$rc" "$CURRENT_STEP" "$P2C_CACHE_DIR/logs" >&2; fi' EXIT
 
 is_installed() {
 	[ -f "$N8N_STAMP_FILE" ] && [ "$(head -n1 "$N8N_STAMP_FILE")" = "$STAMP_WANTED" ] &&
@@ -50,14 +52,15 @@ for tool in npm python3 make g++; do
 	command -v "$tool" >/dev/null 2>&1 || fail "'$tool' is required (apt-get install -y python3 make g++ / nodejs npm)"
 done
 
-# Runs a command with its output in a log file, printing a progress summary every 15 s
-# (elapsed time, npm requests so far, the last log line) and the log tail on failure.
+# Runs a command in a directory with its output in a log file, printing a progress summary every
+# 15 s (elapsed time, npm requests so far, the last log line) and the log tail on failure.
+# Usage: run_logged <name> <dir> <command...>
 run_logged() {
-	local name="$1"
-	shift
+	local name="$1" dir="$2"
+	shift 2
 	local logfile="$P2C_CACHE_DIR/logs/$name.log"
-	log "running: $* (log: $logfile)"
-	"$@" >"$logfile" 2>&1 &
+	log "running in $dir: $* (log: $logfile)"
+	(cd "$dir" && exec "$@") >"$logfile" 2>&1 &
 	local pid=$! started=$SECONDS ticks=0
 	while kill -0 "$pid" 2>/dev/null; do
 		sleep 1
@@ -86,8 +89,8 @@ else
 	mkdir -p "$NODE24_DIR"
 	printf '{ "name": "p2c-node%s", "private": true }\n' "$NODE24_MAJOR" >"$NODE24_DIR/package.json"
 	# The "node" package fetches its arch-specific binary package in an install script: scripts must run.
-	(cd "$NODE24_DIR" && run_logged node24-install npm install "node@$NODE24_MAJOR" \
-		--ignore-scripts=false --no-audit --no-fund --loglevel=http)
+	run_logged node24-install "$NODE24_DIR" npm install "node@$NODE24_MAJOR" \
+		--ignore-scripts=false --no-audit --no-fund --loglevel=http
 	"$NODE24_BIN" --version | grep -q "^v$NODE24_MAJOR\." || fail "$NODE24_BIN is not node $NODE24_MAJOR"
 	log "  node $("$NODE24_BIN" --version) installed"
 fi
@@ -116,7 +119,7 @@ if [ "$installed_version" = "$N8N_PINNED_VERSION" ] && [ "$FORCE" = 0 ]; then
 else
 	log "step 2/4: npm install n8n@$N8N_PINNED_VERSION (about 4 minutes, 2.9 GB)"
 	# --ignore-scripts: an install script of the Kafka client downloads sources from the internet and fails.
-	(cd "$N8N_INSTALL_DIR" && run_logged n8n-install npm install --ignore-scripts --no-audit --no-fund --loglevel=http)
+	run_logged n8n-install "$N8N_INSTALL_DIR" npm install --ignore-scripts --no-audit --no-fund --loglevel=http
 fi
 
 # ---------------------------------------------------------------- sqlite3
@@ -125,7 +128,7 @@ if (cd "$N8N_INSTALL_DIR" && node -e "require('sqlite3')" >/dev/null 2>&1) && [ 
 	log "step 3/4: sqlite3 already loads under node $(node --version)"
 else
 	log "step 3/4: npm rebuild sqlite3 against node $(node --version) (builds from source, about 75 s)"
-	(cd "$N8N_INSTALL_DIR" && run_logged sqlite3-rebuild npm rebuild sqlite3 --ignore-scripts=false --foreground-scripts)
+	run_logged sqlite3-rebuild "$N8N_INSTALL_DIR" npm rebuild sqlite3 --ignore-scripts=false --foreground-scripts
 	(cd "$N8N_INSTALL_DIR" && node -e "require('sqlite3')") || fail "sqlite3 still does not load after the rebuild"
 fi
 
