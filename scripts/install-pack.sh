@@ -2,7 +2,7 @@
 # Builds this package, packs it, and installs the tarball into an n8n user folder the way
 # n8n's Community Nodes installer does: as an npm dependency of <userFolder>/.n8n/nodes,
 # so its node types load as "<package name>.<node name>".
-# Usage: bash scripts/install-pack.sh <userFolder> [--skip-build]
+# Usage: bash scripts/install-pack.sh <userFolder> [--skip-build]     (env P2C_SKIP_BUILD=1 = --skip-build)
 set -euo pipefail
 
 # shellcheck source=scripts/n8n-env.sh
@@ -13,7 +13,8 @@ if [ $# -lt 1 ] || [ -z "$1" ]; then
 	exit 2
 fi
 USER_FOLDER="$(mkdir -p "$1" && cd "$1" && pwd)"
-SKIP_BUILD=0
+# --skip-build (or P2C_SKIP_BUILD=1, e.g. when the caller has just built) packs dist/ as it is.
+SKIP_BUILD="${P2C_SKIP_BUILD:-0}"
 [ "${2:-}" = "--skip-build" ] && SKIP_BUILD=1
 
 NODES_DIR="$USER_FOLDER/.n8n/nodes"
