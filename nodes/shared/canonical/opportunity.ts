@@ -23,6 +23,8 @@ export const Opportunity = z.object({
 	billingModel: BillingModel.optional(),
 	startDate: IsoDate.optional(),
 	ownerId: z.string().optional(),
+	/** What has to happen next on the deal (HubSpot Next step, Salesforce Next Step), e.g. why a handoff waits. */
+	nextStep: z.string().optional(),
 	createdAt: z.string().optional(),
 	updatedAt: z.string().optional(),
 });

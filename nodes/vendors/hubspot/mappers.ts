@@ -21,7 +21,7 @@ export const REF_PROPERTIES = EXTERNAL_REF_KEYS.filter((key) => key !== 'key' &&
 
 export const COMPANY_PROPERTIES = ['name', 'domain', 'phone', 'industry', 'address', 'city', 'state', 'zip', 'country', 'hubspot_owner_id', 'createdate', 'hs_lastmodifieddate', EXTERNAL_ID_PROPERTY, ...REF_PROPERTIES];
 export const CONTACT_PROPERTIES = ['firstname', 'lastname', 'email', 'phone', 'jobtitle', 'associatedcompanyid', 'hubspot_owner_id', 'createdate', 'lastmodifieddate', EXTERNAL_ID_PROPERTY, ...REF_PROPERTIES];
-export const DEAL_PROPERTIES = ['dealname', 'amount', 'deal_currency_code', 'dealstage', 'pipeline', 'closedate', 'hs_is_closed', 'hs_is_closed_won', 'hs_deal_stage_probability', 'hubspot_owner_id', 'p2c_billing_model', 'p2c_start_date', 'createdate', 'hs_lastmodifieddate', EXTERNAL_ID_PROPERTY, ...REF_PROPERTIES];
+export const DEAL_PROPERTIES = ['dealname', 'amount', 'deal_currency_code', 'dealstage', 'pipeline', 'closedate', 'hs_is_closed', 'hs_is_closed_won', 'hs_deal_stage_probability', 'hubspot_owner_id', 'hs_next_step', 'p2c_billing_model', 'p2c_start_date', 'createdate', 'hs_lastmodifieddate', EXTERNAL_ID_PROPERTY, ...REF_PROPERTIES];
 
 const text = (value: string | null | undefined): string | undefined => (value === null || value === undefined || value === '' ? undefined : value);
 const dateOnly = (value: string | null | undefined): string | undefined => {
@@ -159,6 +159,7 @@ export function toCanonicalOpportunity(record: HubSpotObject, associations: Deal
 		billingModel: billingModel.success ? billingModel.data : undefined,
 		startDate: dateOnly(p.p2c_start_date),
 		ownerId: text(p.hubspot_owner_id),
+		nextStep: text(p.hs_next_step),
 		createdAt: instant(p.createdate) ?? record.createdAt,
 		updatedAt: instant(p.hs_lastmodifieddate) ?? record.updatedAt,
 		externalRefs: readExternalRefs(record),
@@ -180,5 +181,6 @@ export function fromCanonicalOpportunity(opportunity: Partial<Opportunity>): Hub
 	if (opportunity.startDate !== undefined) properties.p2c_start_date = opportunity.startDate;
 	if (opportunity.billingModel !== undefined) properties.p2c_billing_model = opportunity.billingModel;
 	if (opportunity.ownerId !== undefined) properties.hubspot_owner_id = opportunity.ownerId;
+	if (opportunity.nextStep !== undefined) properties.hs_next_step = opportunity.nextStep;
 	return { ...properties, ...writeExternalRefs(opportunity.externalRefs) };
 }

@@ -26,7 +26,7 @@ export const REF_FIELDS = REF_SYSTEMS.map(refField);
 const COMMON_FIELDS = ['Id', 'OwnerId', 'CreatedDate', 'LastModifiedDate', 'SystemModstamp', EXTERNAL_ID_FIELD, ...REF_FIELDS];
 export const ACCOUNT_FIELDS = ['Name', 'Website', 'Phone', 'Industry', 'BillingStreet', 'BillingCity', 'BillingState', 'BillingPostalCode', 'BillingCountry', ...COMMON_FIELDS];
 export const CONTACT_FIELDS = ['FirstName', 'LastName', 'Email', 'Phone', 'Title', 'AccountId', ...COMMON_FIELDS];
-export const OPPORTUNITY_FIELDS = ['Name', 'AccountId', 'Amount', 'CurrencyIsoCode', 'StageName', 'CloseDate', 'IsClosed', 'IsWon', 'Probability', 'P2C_Billing_Model__c', 'P2C_Start_Date__c', ...COMMON_FIELDS];
+export const OPPORTUNITY_FIELDS = ['Name', 'AccountId', 'Amount', 'CurrencyIsoCode', 'StageName', 'CloseDate', 'IsClosed', 'IsWon', 'Probability', 'NextStep', 'P2C_Billing_Model__c', 'P2C_Start_Date__c', ...COMMON_FIELDS];
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
 
@@ -185,6 +185,7 @@ export function toCanonicalOpportunity(record: SalesforceRecord, contactIds: str
 		billingModel: billingModel.success ? billingModel.data : undefined,
 		startDate: dateOnly(record.P2C_Start_Date__c),
 		ownerId: text(record.OwnerId),
+		nextStep: text(record.NextStep),
 		createdAt: toInstant(record.CreatedDate),
 		updatedAt: toInstant(record.LastModifiedDate),
 		externalRefs: readExternalRefs(record),
@@ -207,5 +208,6 @@ export function fromCanonicalOpportunity(opportunity: Partial<Opportunity>): Sal
 	if (opportunity.billingModel !== undefined) fields.P2C_Billing_Model__c = opportunity.billingModel;
 	if (opportunity.startDate !== undefined) fields.P2C_Start_Date__c = opportunity.startDate;
 	if (opportunity.ownerId !== undefined) fields.OwnerId = opportunity.ownerId;
+	if (opportunity.nextStep !== undefined) fields.NextStep = opportunity.nextStep;
 	return { ...fields, ...writeExternalRefs(opportunity.externalRefs) };
 }

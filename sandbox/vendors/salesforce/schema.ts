@@ -128,6 +128,8 @@ export const OBJECTS: Record<string, ObjectDef> = {
 			IsWon: { type: 'boolean', ...READ_ONLY },
 			Probability: { type: 'percent' },
 			ForecastCategoryName: { type: 'picklist', ...READ_ONLY },
+			// Standard text(255) field of Opportunity.
+			NextStep: { type: 'string', label: 'Next Step' },
 			P2C_Billing_Model__c: { type: 'picklist', restrictedTo: ['fixed_fee', 'time_and_materials', 'milestone', 'retainer'], label: 'Billing Model' },
 			P2C_Start_Date__c: { type: 'date', label: 'Start Date' },
 			...PACK_FIELDS,

@@ -25,6 +25,7 @@ export const opportunityFields: FieldSpec[] = [
 		],
 	},
 	{ path: 'ownerId', label: 'Owner', kind: 'string', listSearch: 'searchOwners' },
+	{ path: 'nextStep', label: 'Next Step', kind: 'string', hint: 'What has to happen next on the deal, e.g. the data a handoff still needs' },
 ];
 
 const spec: EntityOperationsSpec<CrmConnector, Opportunity> = {
