@@ -1,15 +1,33 @@
-import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
-import { connectorFor } from '../shared/node/connect';
-import { describeSystems } from '../shared/node/describe';
-import { pollOnce } from '../shared/node/poll';
+import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import { pollTrigger, triggerDescription, type CategoryTrigger } from '../shared/node/trigger';
 import { customFieldsProperty, readCustomFields } from './actions/common';
-import type { EmploymentEvent, HrisConnector } from './connector';
+import type { HrisConnector } from './connector';
 import { searchFields } from './methods/listSearch';
 import { hrisSystems } from './systems';
 
-const hris = { category: 'HRIS', systems: hrisSystems };
-const systems = describeSystems({ ...hris, resources: [] });
+const hrisTrigger: CategoryTrigger<HrisConnector> = {
+	category: 'HRIS',
+	systems: hrisSystems,
+	events: (['any', 'hire', 'termination'] as const).map((kind) => ({
+		value: kind,
+		label: { any: 'Hire or Termination', hire: 'Hire', termination: 'Termination' }[kind],
+		hint: {
+			any: 'Either event, each once',
+			hire: 'A hire recorded since the last poll (recent or upcoming hire date), each once',
+			termination: 'A termination recorded since the last poll, each once',
+		}[kind],
+		fetch: (connector: HrisConnector, ctx: IPollFunctions) => {
+			const fields = readCustomFields(ctx);
+			return async function* (since: string): AsyncIterable<IDataObject[]> {
+				for await (const page of connector.employmentEventsSince(since, fields)) {
+					yield page.filter((entry) => kind === 'any' || entry.event === kind) as unknown as IDataObject[];
+				}
+			};
+		},
+		// A person is hired (or leaves) on a date once: id, event and date are the event.
+		dedupeKey: (entry: IDataObject) => `${String(entry.resourceId)}:${String(entry.event)}:${String(entry.date)}`,
+	})),
+};
 
 export class HrisTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -22,26 +40,7 @@ export class HrisTrigger implements INodeType {
 		description: 'Starts a workflow when BambooHR records a hire or a termination',
 		defaults: { name: 'HRIS Trigger' },
 		codex: { categories: ['Miscellaneous'], alias: ['BambooHR', 'HiBob', 'employee', 'new hire', 'termination', 'offboarding', 'HRIS'] },
-		polling: true,
-		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: systems.credentials,
-		properties: [
-			...systems.properties,
-			{
-				displayName: 'Event',
-				name: 'event',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Hire or Termination', value: 'any', description: 'Either event, each once' },
-					{ name: 'Hire', value: 'hire', description: 'A hire recorded since the last poll (recent or upcoming hire date), each once' },
-					{ name: 'Termination', value: 'termination', description: 'A termination recorded since the last poll, each once' },
-				],
-				default: 'any',
-			},
-			customFieldsProperty,
-		],
+		...triggerDescription(hrisTrigger, 'any', [customFieldsProperty]),
 	};
 
 	methods = {
@@ -49,17 +48,6 @@ export class HrisTrigger implements INodeType {
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const event = this.getNodeParameter('event') as 'any' | 'hire' | 'termination';
-		const { connector, system } = await connectorFor<HrisConnector>(this, hris);
-		const fields = readCustomFields(this);
-		async function* events(since: string): AsyncIterable<EmploymentEvent[]> {
-			for await (const page of connector.employmentEventsSince(since, fields)) yield page.filter((entry) => event === 'any' || entry.event === event);
-		}
-		return await pollOnce<EmploymentEvent>(this, {
-			stateKey: `${system.key}:employment:${event}`,
-			fetch: events,
-			// A person is hired (or leaves) on a date once: id, event and date are the event.
-			dedupeKey: (entry) => `${entry.resourceId}:${entry.event}:${entry.date}`,
-		});
+		return await pollTrigger(this, hrisTrigger);
 	}
 }

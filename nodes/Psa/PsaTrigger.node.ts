@@ -1,14 +1,37 @@
-import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
-import type { Project, TimeEntry } from '../shared/canonical';
-import { connectorFor } from '../shared/node/connect';
-import { describeSystems } from '../shared/node/describe';
-import { pollOnce } from '../shared/node/poll';
+import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import { pollTrigger, triggerDescription, type CategoryTrigger } from '../shared/node/trigger';
 import type { PsaConnector } from './connector';
 import { psaSystems } from './systems';
 
-const psa = { category: 'PSA', systems: psaSystems };
-const systems = describeSystems({ ...psa, resources: [] });
+const asJson = (page: unknown[]) => page as IDataObject[];
+
+const psaTrigger: CategoryTrigger<PsaConnector> = {
+	category: 'PSA',
+	systems: psaSystems,
+	events: [
+		{
+			value: 'timeEntryApproved',
+			label: 'Time Entry Approved',
+			hint: 'Time was approved since the last poll (each entry once)',
+			fetch: (connector) =>
+				async function* (since) {
+					for await (const page of connector.approvedTimeEntriesSince(since)) yield asJson(page);
+				},
+			// Approved once, emitted once: later changes (such as being invoiced) do not repeat it.
+			dedupeKey: (entry) => `${String(entry.id)}:${String(entry.approvalStatus)}`,
+		},
+		{
+			value: 'projectChanged',
+			label: 'Project Created or Updated',
+			hint: 'A project was created or changed since the last poll',
+			fetch: (connector) =>
+				async function* (since) {
+					for await (const page of connector.projectsChangedSince(since)) yield asJson(page);
+				},
+			dedupeKey: (project) => `${String(project.id)}@${String(project.updatedAt ?? '')}`,
+		},
+	],
+};
 
 export class PsaTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -21,41 +44,10 @@ export class PsaTrigger implements INodeType {
 		description: 'Starts a workflow when time is approved in Harvest, or a project is created or changed',
 		defaults: { name: 'PSA Trigger' },
 		codex: { categories: ['Productivity'], alias: ['Harvest', 'Kantata', 'approved time', 'timesheet approved', 'PSA'] },
-		polling: true,
-		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: systems.credentials,
-		properties: [
-			...systems.properties,
-			{
-				displayName: 'Event',
-				name: 'event',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Project Created or Updated', value: 'projectChanged', description: 'A project was created or changed since the last poll' },
-					{ name: 'Time Entry Approved', value: 'timeEntryApproved', description: 'Time was approved since the last poll (each entry once)' },
-				],
-				default: 'timeEntryApproved',
-			},
-		],
+		...triggerDescription(psaTrigger, 'timeEntryApproved'),
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const event = this.getNodeParameter('event') as string;
-		const { connector, system } = await connectorFor<PsaConnector>(this, psa);
-		if (event === 'projectChanged') {
-			return await pollOnce<Project>(this, {
-				stateKey: `${system.key}:projectChanged`,
-				fetch: (since) => connector.projectsChangedSince(since),
-				dedupeKey: (project) => `${project.id}@${project.updatedAt ?? ''}`,
-			});
-		}
-		return await pollOnce<TimeEntry>(this, {
-			stateKey: `${system.key}:timeEntryApproved`,
-			fetch: (since) => connector.approvedTimeEntriesSince(since),
-			// Approved once, emitted once: later changes (such as being invoiced) do not repeat it.
-			dedupeKey: (entry) => `${entry.id}:${entry.approvalStatus}`,
-		});
+		return await pollTrigger(this, psaTrigger);
 	}
 }
