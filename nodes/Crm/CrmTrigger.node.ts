@@ -1,9 +1,7 @@
-import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { pollTrigger, triggerDescription, type CategoryTrigger } from '../shared/node/trigger';
 import type { CrmConnector } from './connector';
 import { crmSystems } from './systems';
-
-const asJson = (page: unknown[]) => page as IDataObject[];
 
 const crmTrigger: CategoryTrigger<CrmConnector> = {
 	category: 'CRM',
@@ -13,10 +11,7 @@ const crmTrigger: CategoryTrigger<CrmConnector> = {
 			value: 'opportunityWon',
 			label: 'Opportunity Won',
 			hint: 'An opportunity became closed-won since the last poll (each once)',
-			fetch: (connector) =>
-				async function* (since) {
-					for await (const page of connector.wonOpportunitiesSince(since)) yield asJson(page);
-				},
+			fetch: (connector) => (since) => connector.wonOpportunitiesSince(since),
 			// A deal is won once: its id alone is the event.
 			dedupeKey: (opportunity) => String(opportunity.id),
 		},
@@ -24,10 +19,7 @@ const crmTrigger: CategoryTrigger<CrmConnector> = {
 			value: 'clientChanged',
 			label: 'Client Created or Updated',
 			hint: 'A client was created or changed since the last poll',
-			fetch: (connector) =>
-				async function* (since) {
-					for await (const page of connector.clientsChangedSince(since)) yield asJson(page);
-				},
+			fetch: (connector) => (since) => connector.clientsChangedSince(since),
 			dedupeKey: (client) => `${String(client.id)}@${String(client.updatedAt ?? '')}`,
 		},
 	],

@@ -1,14 +1,29 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
-import type { Invoice, Payment } from '../shared/canonical';
-import { connectorFor } from '../shared/node/connect';
-import { describeSystems } from '../shared/node/describe';
-import { pollOnce } from '../shared/node/poll';
+import { pollTrigger, triggerDescription, type CategoryTrigger } from '../shared/node/trigger';
 import type { ErpConnector } from './connector';
 import { erpSystems } from './systems';
 
-const erp = { category: 'ERP', systems: erpSystems };
-const systems = describeSystems({ ...erp, resources: [] });
+const erpTrigger: CategoryTrigger<ErpConnector> = {
+	category: 'ERP',
+	systems: erpSystems,
+	events: [
+		{
+			value: 'invoiceOverdue',
+			label: 'Invoice Became Overdue',
+			hint: 'An approved invoice passed its due date with a balance (each invoice and due date once)',
+			fetch: (connector) => (since) => connector.invoicesBecameOverdueSince(since),
+			// A new due date (the customer got more time) makes the invoice overdue again later: a new event.
+			dedupeKey: (invoice) => `${String(invoice.id)}@${String(invoice.dueDate ?? '')}`,
+		},
+		{
+			value: 'paymentReceived',
+			label: 'Payment Received',
+			hint: 'A payment was recorded against an invoice since the last poll (each payment once)',
+			fetch: (connector) => (since) => connector.paymentsReceivedSince(since),
+			dedupeKey: (payment) => String(payment.id),
+		},
+	],
+};
 
 export class ErpTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -21,41 +36,10 @@ export class ErpTrigger implements INodeType {
 		description: 'Starts a workflow when a Xero or Business Central invoice becomes overdue, or a payment is received',
 		defaults: { name: 'ERP Trigger' },
 		codex: { categories: ['Finance & Accounting'], alias: ['Xero', 'Business Central', 'overdue invoice', 'payment received', 'collections', 'ERP'] },
-		polling: true,
-		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: systems.credentials,
-		properties: [
-			...systems.properties,
-			{
-				displayName: 'Event',
-				name: 'event',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Invoice Became Overdue', value: 'invoiceOverdue', description: 'An approved invoice passed its due date with a balance (each invoice and due date once)' },
-					{ name: 'Payment Received', value: 'paymentReceived', description: 'A payment was recorded against an invoice since the last poll (each payment once)' },
-				],
-				default: 'invoiceOverdue',
-			},
-		],
+		...triggerDescription(erpTrigger, 'invoiceOverdue'),
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const event = this.getNodeParameter('event') as string;
-		const { connector, system } = await connectorFor<ErpConnector>(this, erp);
-		if (event === 'paymentReceived') {
-			return await pollOnce<Payment>(this, {
-				stateKey: `${system.key}:paymentReceived`,
-				fetch: (since) => connector.paymentsReceivedSince(since),
-				dedupeKey: (payment) => String(payment.id),
-			});
-		}
-		return await pollOnce<Invoice>(this, {
-			stateKey: `${system.key}:invoiceOverdue`,
-			fetch: (since) => connector.invoicesBecameOverdueSince(since),
-			// A new due date (the customer got more time) makes the invoice overdue again later: a new event.
-			dedupeKey: (invoice) => `${invoice.id}@${invoice.dueDate ?? ''}`,
-		});
+		return await pollTrigger(this, erpTrigger);
 	}
 }

@@ -18,10 +18,8 @@ const hrisTrigger: CategoryTrigger<HrisConnector> = {
 		}[kind],
 		fetch: (connector: HrisConnector, ctx: IPollFunctions) => {
 			const fields = readCustomFields(ctx);
-			return async function* (since: string): AsyncIterable<IDataObject[]> {
-				for await (const page of connector.employmentEventsSince(since, fields)) {
-					yield page.filter((entry) => kind === 'any' || entry.event === kind) as unknown as IDataObject[];
-				}
+			return async function* (since: string) {
+				for await (const page of connector.employmentEventsSince(since, fields)) yield page.filter((entry) => kind === 'any' || entry.event === kind);
 			};
 		},
 		// A person is hired (or leaves) on a date once: id, event and date are the event.

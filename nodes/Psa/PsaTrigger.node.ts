@@ -1,9 +1,7 @@
-import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { pollTrigger, triggerDescription, type CategoryTrigger } from '../shared/node/trigger';
 import type { PsaConnector } from './connector';
 import { psaSystems } from './systems';
-
-const asJson = (page: unknown[]) => page as IDataObject[];
 
 const psaTrigger: CategoryTrigger<PsaConnector> = {
 	category: 'PSA',
@@ -13,10 +11,7 @@ const psaTrigger: CategoryTrigger<PsaConnector> = {
 			value: 'timeEntryApproved',
 			label: 'Time Entry Approved',
 			hint: 'Time was approved since the last poll (each entry once)',
-			fetch: (connector) =>
-				async function* (since) {
-					for await (const page of connector.approvedTimeEntriesSince(since)) yield asJson(page);
-				},
+			fetch: (connector) => (since) => connector.approvedTimeEntriesSince(since),
 			// Approved once, emitted once: later changes (such as being invoiced) do not repeat it.
 			dedupeKey: (entry) => `${String(entry.id)}:${String(entry.approvalStatus)}`,
 		},
@@ -24,10 +19,7 @@ const psaTrigger: CategoryTrigger<PsaConnector> = {
 			value: 'projectChanged',
 			label: 'Project Created or Updated',
 			hint: 'A project was created or changed since the last poll',
-			fetch: (connector) =>
-				async function* (since) {
-					for await (const page of connector.projectsChangedSince(since)) yield asJson(page);
-				},
+			fetch: (connector) => (since) => connector.projectsChangedSince(since),
 			dedupeKey: (project) => `${String(project.id)}@${String(project.updatedAt ?? '')}`,
 		},
 	],

@@ -37,7 +37,7 @@ describe('HubSpot clients', () => {
 			expect(item._meta).toMatchObject({ system: 'hubspot', entity: 'client' });
 			expect(item.remoteData).toBeUndefined();
 		}
-		expect(items.every((item) => (item.pairedItem as IDataObject).item === 0)).toBe(true);
+		expect(items.every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(true);
 		// A limit of 5 asks HubSpot for one page of 5, not for the page size cap.
 		expect((await counts())['hubspot GET /crm/v3/objects/:objectType']).toBe(1);
 	});
@@ -76,7 +76,7 @@ describe('HubSpot clients', () => {
 		);
 		// Results follow input order even though HubSpot answers batches in any order.
 		expect(json(items).map((item) => item.name)).toEqual(['Acme Advisory', 'Globex Partners']);
-		expect(items.map((item) => (item.pairedItem as IDataObject).item)).toEqual([0, 1]);
+		expect(items.map((item) => (item.pairedItem as { item: number }).item)).toEqual([0, 1]);
 		const created = (await state()).companies.filter((company) => ['Acme Advisory', 'Globex Partners'].includes(String(company.properties.name)));
 		expect(created.map((company) => company.properties.domain).sort()).toEqual(['acme.example', 'globex.example']);
 		expect((await counts())['hubspot POST /crm/v3/objects/:objectType/batch/create']).toBe(1);
@@ -104,7 +104,7 @@ describe('HubSpot clients', () => {
 			items: [{ name: 'First Ltd' }, { name: '' }, { name: 'Third Ltd' }],
 		});
 		expect(items).toHaveLength(3);
-		expect(items.map((item) => (item.pairedItem as IDataObject).item)).toEqual([0, 1, 2]);
+		expect(items.map((item) => (item.pairedItem as { item: number }).item)).toEqual([0, 1, 2]);
 		expect(items[1].json.error).toMatch(/Client in item 1: name is required/);
 		expect(items[1].json.input).toEqual({ name: '' });
 		expect([items[0].json.name, items[2].json.name]).toEqual(['First Ltd', 'Third Ltd']);
@@ -156,13 +156,13 @@ describe('HubSpot contacts', () => {
 		expect(listed).toHaveLength(3);
 		expect(json(listed).every((item) => Contact.safeParse(item).success && typeof item.clientId === 'string')).toBe(true);
 
-		const [got] = await run(node, crm({ resource: 'contact', operation: 'get', contactId: listed[0].json.id }), { credentials });
+		const [got] = await run(node, crm({ resource: 'contact', operation: 'get', contactId: String(listed[0].json.id) }), { credentials });
 		expect(got.json.email).toBe(listed[0].json.email);
 
 		const [created] = await run(node, crm({ resource: 'contact', operation: 'create', inputMode: 'fields', email: 'pat.lee@acme.example', fields: { firstName: 'Pat', lastName: 'Lee' } }), { credentials });
 		expect(created.json).toMatchObject({ email: 'pat.lee@acme.example', firstName: 'Pat' });
 
-		const [updated] = await run(node, crm({ resource: 'contact', operation: 'update', contactId: created.json.id, inputMode: 'fields', fields: { jobTitle: 'CFO' } }), { credentials });
+		const [updated] = await run(node, crm({ resource: 'contact', operation: 'update', contactId: String(created.json.id), inputMode: 'fields', fields: { jobTitle: 'CFO' } }), { credentials });
 		expect(updated.json.jobTitle).toBe('CFO');
 
 		// Upsert by e-mail, a unique contact property in HubSpot.

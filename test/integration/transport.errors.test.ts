@@ -45,7 +45,7 @@ describe('401 with a bad token', () => {
 	it('under continue-on-fail, gives each item its error and keeps the pairing', async () => {
 		const items = await run(node, listClients, { credentials, continueOnFail: true, items: [{ a: 1 }, { a: 2 }] });
 		expect(items).toHaveLength(2);
-		expect(items.map((item) => (item.pairedItem as IDataObject).item)).toEqual([0, 1]);
+		expect(items.map((item) => (item.pairedItem as { item: number }).item)).toEqual([0, 1]);
 		expect(items[1].json).toMatchObject({ error: expect.stringMatching(/Authentication credentials not found/), errorDetails: { httpCode: '401' }, input: { a: 2 } });
 		expect((items[0].json.errorDetails as IDataObject).requestId).toMatch(/[0-9a-f-]{36}/);
 	});

@@ -16,8 +16,8 @@ export interface TriggerEvent<C> {
 	value: string;
 	label: string;
 	hint: string;
-	/** Records changed at or after `since`, page by page. */
-	fetch(connector: C, ctx: IPollFunctions): (since: string) => AsyncIterable<IDataObject[]>;
+	/** Canonical records changed at or after `since`, page by page. */
+	fetch(connector: C, ctx: IPollFunctions): (since: string) => AsyncIterable<object[]>;
 	/** What makes two records the same event (an id for "became won"; id and change time for "changed"). */
 	dedupeKey(record: IDataObject): string;
 }
@@ -66,7 +66,7 @@ export async function pollTrigger<C>(ctx: IPollFunctions, trigger: CategoryTrigg
 	const { connector, system } = await connectorFor<C>(ctx, trigger);
 	return await pollOnce<IDataObject>(ctx, {
 		stateKey: `${system.key}:${event.value}`,
-		fetch: event.fetch(connector, ctx),
+		fetch: event.fetch(connector, ctx) as (since: string) => AsyncIterable<IDataObject[]>,
 		dedupeKey: (record) => event.dedupeKey(record),
 	});
 }
