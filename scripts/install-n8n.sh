@@ -66,10 +66,12 @@ run_logged() {
 		sleep 1
 		ticks=$((ticks + 1))
 		if [ $((ticks % 15)) -eq 0 ]; then
-			local fetched last
+			local fetched unpacked last
 			fetched="$(grep -c 'http fetch' "$logfile" 2>/dev/null || true)"
-			last="$(tail -n1 "$logfile" 2>/dev/null | cut -c1-120)"
-			log "  ... $name: $((SECONDS - started))s, ${fetched:-0} registry requests, last: ${last:-<no output yet>}"
+			# Top-level entries in node_modules: progress while npm unpacks (its log is quiet then).
+			unpacked="$(ls "$dir/node_modules" 2>/dev/null | wc -l)"
+			last="$(tail -n1 "$logfile" 2>/dev/null | cut -c1-100)"
+			log "  ... $name: $((SECONDS - started))s, ${fetched:-0} registry requests, $unpacked packages in node_modules, last: ${last:-<no output yet>}"
 		fi
 	done
 	if ! wait "$pid"; then
