@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev tooling: runs in plain Node.js, never inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev tooling: runs in plain Node.js, never inside n8n */
 /**
  * The workflow templates in templates/: n8n's own workflow validator (@n8n/workflow-sdk, the
  * version n8n 2.40.7 ships) finds no errors, and the pack's conventions hold: sticky notes, no
