@@ -7,6 +7,7 @@ import type {
 	IHttpRequestHelper,
 	INodeProperties,
 } from 'n8n-workflow';
+import { fetchClientCredentialsToken } from './shared/clientCredentials';
 
 // Service-to-service access: OAuth 2.0 client credentials against Microsoft Entra ID with the
 // Business Central resource's .default scope (learn.microsoft.com/dynamics365/business-central/dev-itpro/
@@ -18,12 +19,6 @@ function entraTokenUrl(credentials: ICredentialDataDecryptedObject): string {
 	if (override !== '') return override;
 	const tenant = encodeURIComponent(String(credentials.tenantId ?? '').trim());
 	return `https://login.microsoftonline.com/${tenant}/oauth2/v2.0/token`;
-}
-
-function formEncode(fields: Record<string, string>): string {
-	return Object.entries(fields)
-		.map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`)
-		.join('&');
 }
 
 /** Microsoft Dynamics 365 Business Central through a Microsoft Entra app registration (client credentials). */
@@ -135,32 +130,15 @@ export class P2cBusinessCentralClientCredentialsApi implements ICredentialType {
 
 	/** Fetches an app-only token; n8n calls this again when Business Central answers 401 (expired token). */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
-		const url = entraTokenUrl(credentials);
-		let response: IDataObject;
-		try {
-			response = (await this.helpers.httpRequest({
-				method: 'POST',
-				url,
-				headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-				body: formEncode({
-					grant_type: 'client_credentials',
-					client_id: String(credentials.clientId ?? ''),
-					client_secret: String(credentials.clientSecret ?? ''),
-					scope: BUSINESS_CENTRAL_SCOPE,
-				}),
-				json: false,
-			})) as IDataObject;
-		} catch (error) {
-			// Entra answers {"error": "invalid_client", "error_description": "AADSTS7000215: ..."} on a bad secret.
-			const data = (error as { response?: { body?: unknown; data?: unknown } }).response;
-			const body = (data?.body ?? data?.data ?? (error as { description?: unknown }).description) as unknown;
-			const parsed = typeof body === 'string' ? safeJson(body) : (body as IDataObject | undefined);
-			const reason = parsed?.error_description ?? parsed?.error ?? (error as Error).message;
-			throw new Error(`Microsoft Entra ID refused the client credentials at ${url}: ${String(reason)}`);
-		}
-		const token = (typeof response === 'string' ? safeJson(response) : response) as IDataObject | undefined;
-		if (!token?.access_token) throw new Error(`Microsoft Entra ID at ${url} returned no access_token`);
-		return { accessToken: String(token.access_token) };
+		const accessToken = await fetchClientCredentialsToken(this, {
+			vendor: 'Microsoft Entra ID',
+			tokenUrl: entraTokenUrl(credentials),
+			clientId: String(credentials.clientId ?? ''),
+			clientSecret: String(credentials.clientSecret ?? ''),
+			scope: BUSINESS_CENTRAL_SCOPE,
+			clientAuthentication: 'body',
+		});
+		return { accessToken };
 	}
 
 	authenticate: IAuthenticateGeneric = {
@@ -180,12 +158,4 @@ export class P2cBusinessCentralClientCredentialsApi implements ICredentialType {
 			qs: { $top: 1 },
 		},
 	};
-}
-
-function safeJson(text: string): IDataObject | undefined {
-	try {
-		return JSON.parse(text) as IDataObject;
-	} catch {
-		return undefined;
-	}
 }

@@ -6,6 +6,7 @@ import type {
 	IHttpRequestHelper,
 	INodeProperties,
 } from 'n8n-workflow';
+import { fetchClientCredentialsToken } from './shared/clientCredentials';
 import { SALESFORCE_API_VERSIONS } from '../nodes/vendors/salesforce/versions';
 
 /**
@@ -74,28 +75,14 @@ export class P2cSalesforceClientCredentialsApi implements ICredentialType {
 	/** Fetches a token; n8n runs this again whenever a request answers 401 (an expired session). */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		const instanceUrl = String(credentials.instanceUrl ?? '').trim().replace(/\/+$/, '');
-		const form = new URLSearchParams({
-			grant_type: 'client_credentials',
-			client_id: String(credentials.clientId ?? ''),
-			client_secret: String(credentials.clientSecret ?? ''),
+		const accessToken = await fetchClientCredentialsToken(this, {
+			vendor: 'Salesforce',
+			tokenUrl: `${instanceUrl}/services/oauth2/token`,
+			clientId: String(credentials.clientId ?? ''),
+			clientSecret: String(credentials.clientSecret ?? ''),
+			clientAuthentication: 'body',
 		});
-		let token: { access_token?: string; instance_url?: string };
-		try {
-			token = (await this.helpers.httpRequest({
-				method: 'POST',
-				url: `${instanceUrl}/services/oauth2/token`,
-				headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-				body: form.toString(),
-				json: true,
-			})) as { access_token?: string; instance_url?: string };
-		} catch (error) {
-			// The token endpoint answers {"error", "error_description"}, e.g. invalid_client.
-			const body = (error as { response?: { data?: { error?: string; error_description?: string } } }).response?.data;
-			const reason = body?.error ? `${body.error}: ${body.error_description ?? ''}`.trim() : (error as Error).message;
-			throw new Error(`Salesforce refused the client credentials at ${instanceUrl}/services/oauth2/token (${reason})`);
-		}
-		if (!token.access_token) throw new Error('Salesforce answered the token request without an access_token');
-		return { accessToken: token.access_token };
+		return { accessToken };
 	}
 
 	authenticate: IAuthenticateGeneric = {

@@ -6,6 +6,7 @@ import type {
 	IHttpRequestHelper,
 	INodeProperties,
 } from 'n8n-workflow';
+import { fetchClientCredentialsToken } from './shared/clientCredentials';
 
 /**
  * Xero custom connection: a machine-to-machine connection to one organisation, with the client
@@ -75,19 +76,16 @@ export class P2cXeroClientCredentialsApi implements ICredentialType {
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const form = [['grant_type', 'client_credentials'], ...(credentials.scope ? [['scope', String(credentials.scope)]] : [])]
-			.map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`)
-			.join('&');
-		const answer = (await this.helpers.httpRequest({
-			method: 'POST',
-			url: String(credentials.tokenUrl || 'https://identity.xero.com/connect/token'),
-			// Client id and secret as HTTP Basic authentication, the grant as a form body.
-			auth: { username: String(credentials.clientId), password: String(credentials.clientSecret) },
-			headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-			body: form,
-			json: true,
-		})) as { access_token?: string };
-		return { accessToken: String(answer.access_token ?? '') };
+		const accessToken = await fetchClientCredentialsToken(this, {
+			vendor: 'Xero',
+			tokenUrl: String(credentials.tokenUrl || 'https://identity.xero.com/connect/token'),
+			clientId: String(credentials.clientId ?? ''),
+			clientSecret: String(credentials.clientSecret ?? ''),
+			scope: credentials.scope ? String(credentials.scope) : undefined,
+			// Xero reads the client id and secret from HTTP Basic authentication.
+			clientAuthentication: 'basic',
+		});
+		return { accessToken };
 	}
 
 	authenticate: IAuthenticateGeneric = {
