@@ -27,7 +27,8 @@ if [ "${P2C_SKIP_E2E:-0}" != "1" ]; then
 	step "installing the pinned n8n runtime if needed (scripts/install-n8n.sh)"
 	bash scripts/install-n8n.sh
 	step "end-to-end tests in a real n8n (one at a time: each starts its own n8n)"
-	npx jest --selectProjects e2e --runInBand --json --outputFile="$results_dir/e2e.json" || status=1
+	# The package was built above: installing it into each n8n packs dist/ as it is.
+	P2C_SKIP_BUILD=1 npx jest --selectProjects e2e --runInBand --json --outputFile="$results_dir/e2e.json" || status=1
 fi
 
 node -e '
