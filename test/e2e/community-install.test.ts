@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error, no-console -- dev tooling: runs in plain Node.js, never inside n8n */
 /**
  * The package as users get it: built, packed, installed into n8n's community-nodes folder the way
  * n8n's installer does, and loaded by a real n8n 2.40.7. Node and credential lists are read from
