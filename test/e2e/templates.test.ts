@@ -1,0 +1,173 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev tooling: runs in plain Node.js, never inside n8n */
+/**
+ * The three workflow templates end to end: a real n8n 2.40.7 with the pack installed as a
+ * community package, the vendor sandbox (HubSpot, Salesforce, Harvest, Xero, Business Central,
+ * BambooHR fakes and an inbox for what workflows send), the sandbox credentials imported. Each
+ * template is imported as shipped, run from its manual trigger, its Approval Gate decided through
+ * the link it sent, and the sandbox's state checked; then run again, and nothing may change. The
+ * first two templates run again with Salesforce and Business Central chosen, changing only the
+ * system, its authentication and the credential.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { N8nCredentialRecord } from '../../sandbox/credentials';
+import { inboxHookUrl, TEMPLATE_CREDENTIAL_NAMES } from '../../sandbox/credentials';
+import { stageApprovedTime, stageOverdueInvoices, winHubSpotDeals, winSalesforceDeals } from '../../sandbox/scenarios';
+import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { expectCollectionsDone, collectionsSnapshot } from './templates.collections';
+import { erpCustomerNames, expectHandoffDone, handoffSnapshot, type Crm, type Erp } from './templates.handoff';
+import { erpInvoices, expectInvoicingDone, invoicingSnapshot, referenceOf, type InvoicingErp } from './templates.invoicing';
+import type { AnyObject } from './templateSupport';
+import { importWorkflowWithCli, loadTemplate, nodeError, nodeItems, runToEnd, sandboxCredentials, switchSystems, withCredentials, withPolicy } from './templateSupport';
+import type { N8nInstance } from './n8n';
+import { ensureN8nInstalled, ensurePackInstalled, startN8n, stopAllN8n } from './n8n';
+
+// A first run installs n8n (about 5 minutes); each template runs twice, some with an approval in between.
+jest.setTimeout(40 * 60_000);
+
+const TEMPLATES = { handoff: 'opportunity-to-project.json', invoicing: 'time-to-invoice.json', collections: 'collections.json' };
+
+describe('workflow templates in a real n8n against the sandbox', () => {
+	let sandbox: Sandbox;
+	let n8n: N8nInstance;
+	let userFolder: string;
+	let credentials: N8nCredentialRecord[];
+	const timings: Record<string, number> = {};
+
+	/** The template as a firm would set it up: credentials picked, notices pointed at the sandbox's inbox. */
+	function prepared(file: string): AnyObject {
+		let workflow = withCredentials(loadTemplate(file), credentials);
+		if (file === TEMPLATES.handoff) workflow = withPolicy(workflow, 'Handoff Policy', { ownerNotificationUrl: inboxHookUrl(sandbox.url, 'owners') });
+		if (file === TEMPLATES.collections) {
+			workflow = withPolicy(workflow, 'Dunning Policy', { reminderWebhookUrl: inboxHookUrl(sandbox.url, 'reminders'), escalationWebhookUrl: inboxHookUrl(sandbox.url, 'escalations') });
+		}
+		return workflow;
+	}
+
+	async function importAs(workflow: AnyObject, suffix: string): Promise<string> {
+		return await n8n.importWorkflow({ ...workflow, name: `${String(workflow.name)} (${suffix})` });
+	}
+
+	/** Runs to the end (approving every gate request), checks it succeeded, returns it and the approved titles. */
+	async function run(id: string, label: string): Promise<{ execution: AnyObject; decided: string[] }> {
+		const started = Date.now();
+		const { execution, decided } = await runToEnd(n8n, sandbox, id);
+		timings[label] = Date.now() - started;
+		if (execution.status !== 'success') throw new Error(`${label}: execution ${execution.id} ended ${execution.status}: ${nodeError(execution)}\n${n8n.logs().split('\n').slice(-40).join('\n')}`);
+		return { execution, decided };
+	}
+
+	beforeAll(async () => {
+		await ensureN8nInstalled();
+		userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'p2c-templates-e2e-'));
+		await ensurePackInstalled(userFolder);
+		sandbox = await startSandbox({ port: 0, host: '127.0.0.1' });
+		n8n = await startN8n({ userFolder });
+		credentials = sandboxCredentials(sandbox.url);
+		await n8n.importCredentials(credentials);
+	});
+
+	afterAll(async () => {
+		process.stderr.write(`[templates e2e] run times (ms): ${JSON.stringify(timings)}\n`);
+		await n8n?.stop();
+		await stopAllN8n();
+		await sandbox?.close();
+		if (userFolder && process.env.P2C_E2E_KEEP !== '1') fs.rmSync(userFolder, { recursive: true, force: true });
+	});
+
+	test('each template imports as shipped through `n8n import:workflow`, and n8n knows every node in it', async () => {
+		// The node types this n8n loaded (core and the community package), as its editor reads them.
+		const typesFile = path.join(userFolder, '.cache', 'n8n', 'public', 'types', 'nodes.json');
+		const known = new Set(fs.existsSync(typesFile) ? (JSON.parse(fs.readFileSync(typesFile, 'utf8')) as Array<{ name: string }>).map((type) => type.name) : []);
+		for (const file of Object.values(TEMPLATES)) {
+			const shipped = loadTemplate(file);
+			const copy = path.join(userFolder, `import-${file}`);
+			fs.writeFileSync(copy, JSON.stringify({ ...shipped, id: `tpl${file.replace(/[^a-z]/g, '').slice(0, 13)}` }));
+			await importWorkflowWithCli(n8n, copy);
+			const stored = await n8n.rest<AnyObject>('GET', `/workflows/tpl${file.replace(/[^a-z]/g, '').slice(0, 13)}`);
+			expect(stored.name).toBe(shipped.name);
+			expect((stored.nodes as AnyObject[]).map((node) => node.name).sort()).toEqual((shipped.nodes as AnyObject[]).map((node: AnyObject) => node.name).sort());
+			for (const node of shipped.nodes as AnyObject[]) {
+				if (known.size > 0) expect({ node: node.name, known: known.has(node.type) }).toEqual({ node: node.name, known: true });
+				for (const [type, reference] of Object.entries((node.credentials ?? {}) as Record<string, AnyObject>)) {
+					expect(reference).toEqual({ name: TEMPLATE_CREDENTIAL_NAMES[type as keyof typeof TEMPLATE_CREDENTIAL_NAMES] });
+				}
+			}
+		}
+	});
+
+	describe.each([
+		['hubspot', 'xero'],
+		['salesforce', 'businessCentral'],
+	] as Array<[Crm, Erp]>)('opportunity to project with %s and %s', (crm, erp) => {
+		test('hands off each won deal once: project with budget and billing model, client only when missing, tasks, staffing, approval, write-back; a second run changes nothing', async () => {
+			sandbox.reset();
+			const deals = crm === 'hubspot' ? await winHubSpotDeals(sandbox) : await winSalesforceDeals(sandbox);
+			const customersBefore = erpCustomerNames(sandbox, erp);
+			let workflow = prepared(TEMPLATES.handoff);
+			if (crm === 'salesforce') workflow = switchSystems(workflow, ['crm', 'erp'], credentials);
+			const id = await importAs(workflow, `${crm} + ${erp}`);
+
+			const first = await run(id, `handoff ${crm} first`);
+			expect(first.decided).toEqual([expect.stringContaining(deals.find((deal) => deal.case === 'large')!.name)]);
+			expectHandoffDone(sandbox, crm, erp, deals, customersBefore);
+			const [summary] = nodeItems(first.execution as never, 'Handoff Summary');
+			expect(summary).toMatchObject({ handedOff: 3, projectsCreated: 3, erpCustomersCreated: 1, psaClientsCreated: 1, waitingForData: [{ dealId: deals[3].id, missing: ['startDate'] }] });
+			expect(summary.cycleTimeHours.max).toBeLessThan(24);
+			expect(summary.staffingAssignments).toBeGreaterThanOrEqual(3);
+
+			const before = handoffSnapshot(sandbox, crm, erp, deals);
+			const second = await run(id, `handoff ${crm} second`);
+			expect(second.decided).toEqual([]);
+			expect(handoffSnapshot(sandbox, crm, erp, deals)).toEqual(before);
+			expect(nodeItems(second.execution as never, 'Handoff Summary')[0]).toMatchObject({ handedOff: 0, projectsCreated: 0, alreadyHandedOff: 3 });
+		});
+	});
+
+	describe.each(['xero', 'businessCentral'] as InvoicingErp[])('time to invoice with %s', (erp) => {
+		test('bills last month per project: lines are hours x rate to the cent, exceptions approved at the gate, time marked invoiced; a second run changes nothing', async () => {
+			sandbox.reset();
+			const staged = await stageApprovedTime(sandbox);
+			const invoicesBefore = erpInvoices(sandbox, erp).length;
+			let workflow = prepared(TEMPLATES.invoicing);
+			if (erp === 'businessCentral') workflow = switchSystems(workflow, ['erp'], credentials);
+			const id = await importAs(workflow, erp);
+
+			const first = await run(id, `invoicing ${erp} first`);
+			const longDay = staged.projects.find((project) => project.case === 'longDay')!;
+			expect(first.decided).toEqual([expect.stringContaining(referenceOf(longDay, staged))]);
+			expectInvoicingDone(sandbox, erp, staged, invoicesBefore);
+			const [summary] = nodeItems(first.execution as never, 'Invoice Run Summary');
+			expect(summary.period).toBe(staged.periodKey);
+			expect(summary.invoices.map((invoice: AnyObject) => invoice.reference).sort()).toEqual(staged.projects.filter((p) => p.case !== 'unapproved').map((p) => referenceOf(p, staged)).sort());
+			expect(summary.held).toEqual([expect.objectContaining({ project: staged.projects.find((p) => p.case === 'unapproved')!.projectName })]);
+			expect(summary.readinessLagDays.afterPeriodEnd).toBeGreaterThanOrEqual(1);
+
+			const before = invoicingSnapshot(sandbox, erp);
+			const second = await run(id, `invoicing ${erp} second`);
+			expect(second.decided).toEqual([]);
+			expect(invoicingSnapshot(sandbox, erp)).toEqual(before);
+			expect(nodeItems(second.execution as never, 'Invoice Run Summary')[0].invoices).toEqual([]);
+		});
+	});
+
+	test('collections: one step per dunning stage, noted on the invoice; stops on dispute, promise and payment; a second run sends nothing', async () => {
+		sandbox.reset();
+		const staged = stageOverdueInvoices(sandbox);
+		const id = await importAs(prepared(TEMPLATES.collections), 'xero');
+
+		const first = await run(id, 'collections first');
+		expectCollectionsDone(sandbox, staged);
+		const [summary] = nodeItems(first.execution as never, 'Collections Summary');
+		expect(summary).toMatchObject({ overdueInvoices: staged.length, remindersSent: 2, escalations: 1, notesWritten: 3 });
+		const buckets = Object.values(summary.overdue as Record<string, AnyObject>).flatMap((entry) => Object.keys(entry.byAge));
+		expect(buckets.every((bucket) => ['1-30', '31-60', '61-90', '91+'].includes(bucket))).toBe(true);
+		expect(Object.values(summary.daysSalesOutstanding as Record<string, AnyObject>).some((entry) => typeof entry.days === 'number')).toBe(true);
+
+		const before = collectionsSnapshot(sandbox, staged);
+		const second = await run(id, 'collections second');
+		expect(collectionsSnapshot(sandbox, staged)).toEqual(before);
+		expect(nodeItems(second.execution as never, 'Collections Summary')[0]).toMatchObject({ remindersSent: 0, escalations: 0, notesWritten: 0 });
+	});
+});
