@@ -76,7 +76,7 @@ export class P2cSlackApi implements ICredentialType {
 	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 		if (credentials.connection === 'incomingWebhook') {
 			// An incoming webhook has no read-only endpoint: its test posts one short message to its channel.
-			if (requestOptions.url === TEST_PATH) {
+			if (String(requestOptions.url ?? '').endsWith(TEST_PATH)) {
 				return { ...requestOptions, baseURL: undefined, url: String(credentials.webhookUrl), body: { text: 'Project-to-Cash approval notifications are connected.' } };
 			}
 			return requestOptions;

@@ -12,6 +12,8 @@ export const slackProfile: VendorProfile = {
 	displayName: 'Slack',
 	baseUrl: (credentials) => String(credentials.baseUrl || 'https://slack.com/api'),
 	rateLimits: [
+		// users.lookupByEmail is Tier 3: 50+ per minute (docs.slack.dev/reference/methods/users.lookupByEmail); applied to every call.
+		{ name: 'tier3', limit: 50, intervalMs: 60_000, source: 'Slack rate limits, Web API Tier 3' },
 		// chat.postMessage: about one message per second per channel, short bursts tolerated (api.slack.com/docs/rate-limits).
 		{ name: 'postMessage', limit: 1, intervalMs: 1_000, source: 'Slack rate limits, chat.postMessage special tier' },
 	],
@@ -19,10 +21,10 @@ export const slackProfile: VendorProfile = {
 	parseError(response) {
 		const body = response.body as IDataObject;
 		const code = typeof body.error === 'string' ? body.error : undefined;
-		return { message: code ? `Slack refused the message: ${code}` : `HTTP ${response.statusCode}`, code };
+		return { message: code ? `refused the message (${code})` : `HTTP ${response.statusCode}`, code };
 	},
 	// Incoming webhooks answer errors as plain text codes with HTTP 400/403/404/410 (api.slack.com changelog 2016-05-17, incoming webhook errors).
-	parseNonJsonError: (_response, text) => (text ? { message: `Slack refused the message: ${text}`, code: text } : undefined),
+	parseNonJsonError: (_response, text) => (text ? { message: `refused the message (${text})`, code: text } : undefined),
 };
 
 /** Slack mrkdwn needs &, < and > escaped; everything else is literal. */
