@@ -76,9 +76,14 @@ export class LinkReceiver {
 		throw new Error(`links for execution ${executionId} did not arrive; got ${JSON.stringify(this.forExecution(executionId).map((c) => c.body))}`);
 	}
 
-	/** The newest link the gate sent to `approver` in this execution (optionally of one purpose). */
-	linkFor(executionId: string, approver: string, purpose?: string): string {
-		const calls = this.forExecution(executionId).filter((call) => call.body.approver === approver && (!purpose || call.body.approvalLinks[0]?.purpose === purpose));
+	/** The newest link the gate sent to `approver` in this execution (optionally for one item, or of one purpose). */
+	linkFor(executionId: string, approver: string, purpose?: string, itemIndex?: number): string {
+		const calls = this.forExecution(executionId).filter(
+			(call) =>
+				call.body.approver === approver &&
+				(!purpose || call.body.approvalLinks[0]?.purpose === purpose) &&
+				(itemIndex === undefined || call.body.gate.itemIndex === itemIndex),
+		);
 		const last = calls[calls.length - 1];
 		if (!last?.body.link) throw new Error(`no link for ${approver} in execution ${executionId}`);
 		return last.body.link;
@@ -99,12 +104,24 @@ export interface CredentialRefs {
 }
 
 /** Manual trigger -> Approval Gate -> one No-Op per output, so each output's items are visible in the run data. */
-export function gateWorkflow(name: string, parameters: Record<string, unknown>, credentials: CredentialRefs): object {
+export function gateWorkflow(name: string, parameters: Record<string, unknown>, credentials: CredentialRefs, feed?: object[]): object {
+	// With a feed, the gate gets one item per entry: a JSON Edit Fields node, then Split Out.
+	const feedNodes = feed
+		? [
+				{ name: 'Requests', type: 'n8n-nodes-base.set', typeVersion: 3.4, position: [120, 0], parameters: { mode: 'raw', jsonOutput: JSON.stringify({ requests: feed }), options: {} } },
+				{ name: 'Split', type: 'n8n-nodes-base.splitOut', typeVersion: 1, position: [180, 0], parameters: { fieldToSplitOut: 'requests', options: {} } },
+			]
+		: [];
+	const intoGate = { node: GATE_NODE, type: 'main', index: 0 };
+	const feedConnections = feed
+		? { Start: { main: [[{ node: 'Requests', type: 'main', index: 0 }]] }, Requests: { main: [[{ node: 'Split', type: 'main', index: 0 }]] }, Split: { main: [[intoGate]] } }
+		: { Start: { main: [[intoGate]] } };
 	const sink = (label: string, y: number) => ({ name: label, type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [480, y], parameters: {} });
 	return {
 		name,
 		nodes: [
 			{ name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			...feedNodes,
 			{
 				name: GATE_NODE,
 				type: GATE_TYPE,
@@ -134,7 +151,7 @@ export function gateWorkflow(name: string, parameters: Record<string, unknown>, 
 			sink('Timed Out', 160),
 		],
 		connections: {
-			Start: { main: [[{ node: GATE_NODE, type: 'main', index: 0 }]] },
+			...feedConnections,
 			[GATE_NODE]: {
 				main: [
 					[{ node: 'Approved', type: 'main', index: 0 }],

@@ -38,6 +38,7 @@ const BOB = 'bob@firm.test';
 const CAROL = 'carol@firm.test';
 const DAVE = 'dave@firm.test';
 const ERIN = 'erin@firm.test';
+const FRANK = 'frank@firm.test';
 
 async function importCredentials(n8n: N8nInstance, receiver: LinkReceiver): Promise<void> {
 	await n8n.importCredentials([
@@ -62,6 +63,28 @@ const WORKFLOWS = {
 		approverGroups: { group: [{ name: 'Directors', members: ERIN, quorum: 'any' }] },
 	},
 	expired: { approvers: BOB, deadlineAmount: 1, onTimeout: 'reject' },
+	byAmount: {
+		title: '={{ $json.title }}',
+		amount: '={{ $json.amount }}',
+		approverSource: 'byAmount',
+		approverGroups: {
+			group: [
+				{ name: 'Managers', members: `${BOB}, ${CAROL}`, quorum: 'any' },
+				{ name: 'Directors', members: ERIN, quorum: 'any' },
+				{ name: 'Finance', members: `${FRANK}, ${CAROL}`, quorum: 'any' },
+			],
+		},
+		amountThresholds: { threshold: [{ fromAmount: 0, group: 'Managers' }, { fromAmount: 5000, group: 'Directors' }] },
+		secondLevel: true,
+		secondLevelGroup: 'Finance',
+		secondLevelFromAmount: 1000,
+	},
+};
+const FEEDS: Partial<Record<keyof typeof WORKFLOWS, object[]>> = {
+	byAmount: [
+		{ title: 'Write-off INV-2001 (small)', amount: '120.00' },
+		{ title: 'Write-off INV-2002 (large)', amount: '9800.00' },
+	],
 };
 
 describe('Approval Gate in a real n8n (regular mode)', () => {
@@ -87,7 +110,7 @@ describe('Approval Gate in a real n8n (regular mode)', () => {
 		await importCredentials(n8n, receiver);
 		for (const [name, parameters] of Object.entries(WORKFLOWS)) {
 			const credentials = name === 'expired' ? SHORT_LIVED : CREDENTIALS;
-			workflowIds[name] = await n8n.importWorkflow(gateWorkflow(`Approval gate e2e: ${name}`, parameters, credentials));
+			workflowIds[name] = await n8n.importWorkflow(gateWorkflow(`Approval gate e2e: ${name}`, parameters, credentials, FEEDS[name as keyof typeof WORKFLOWS]));
 		}
 		// The two deadline scenarios wait on n8n's wait tracker (it looks for due executions once a minute): start them first.
 		escalating = await start('escalate');
@@ -284,6 +307,39 @@ describe('Approval Gate in a real n8n (regular mode)', () => {
 		await submit(receiver.linkFor(other, BOB), 'reject');
 		expect(itemsOn(await waitUntilFinished(n8n, id), 'Approved')).toHaveLength(1);
 		expect(itemsOn(await waitUntilFinished(n8n, other), 'Rejected')).toHaveLength(1);
+	});
+
+	test('two items by amount: each goes to its threshold group, the large one to a second level, both leave together', async () => {
+		const id = await start('byAmount');
+		const first = await receiver.waitFor(id, (calls) => calls.length === 3);
+		expect(first.map((call) => [call.body.gate.itemIndex, call.body.approver, call.body.request.title])).toEqual([
+			[0, BOB, 'Write-off INV-2001 (small)'],
+			[0, CAROL, 'Write-off INV-2001 (small)'],
+			[1, ERIN, 'Write-off INV-2002 (large)'],
+		]);
+		expect((await submit(receiver.linkFor(id, ERIN, 'request', 1), 'approve', 'director ok')).status).toBe(200);
+		// The gate ran again on the resume and asked the second level (Finance, Erin never among them) for item 1.
+		const second = await receiver.waitFor(id, (calls) => calls.length === 5);
+		expect(second.slice(3).map((call) => [call.body.gate.itemIndex, call.body.approver, call.body.approvalLinks[0].level])).toEqual([
+			[1, FRANK, 2],
+			[1, CAROL, 2],
+		]);
+		await waitUntilWaiting(n8n, id);
+		expect((await submit(receiver.linkFor(id, BOB, 'request', 0), 'approve')).status).toBe(200);
+		await waitUntilWaiting(n8n, id);
+		// Item 0 is closed while the execution still waits for item 1: the gate's own page says so.
+		const closed = await submit(receiver.linkFor(id, CAROL, 'request', 0), 'reject');
+		expect(closed.status).toBe(409);
+		expect(closed.text).toContain('This request is already closed');
+		expect((await submit(receiver.linkFor(id, CAROL, 'request', 1), 'approve', 'finance ok')).status).toBe(200);
+		const done = await waitUntilFinished(n8n, id);
+		const approved = itemsOn(done, 'Approved');
+		expect(approved.map((item) => [item.title, item.approval.status, item.approval.decisions.map((d: { approver: string; level: number }) => `${d.approver}@${d.level}`)])).toEqual([
+			['Write-off INV-2001 (small)', 'approved', [`${BOB}@1`]],
+			['Write-off INV-2002 (large)', 'approved', [`${ERIN}@1`, `${CAROL}@2`]],
+		]);
+		expect(approved[1].approval.policy.levels.map((level: { groups: Array<{ name: string }> }) => level.groups[0].name)).toEqual(['Directors', 'Finance']);
+		expect(approved[1].approval.request.amount).toEqual({ amountMinor: 980_000, currency: 'USD' });
 	});
 
 	test('a restart of n8n while the gate waits: the page and the decision still work', async () => {
