@@ -134,6 +134,7 @@ export class ApprovalGate implements INodeType {
 			throw new NodeOperationError(this.getNode(), (error as Error).message);
 		}
 		const lifetimeMs = Math.round(Number(gateCredential.linkLifetimeHours ?? 72) * 3_600_000);
+		if (!(lifetimeMs > 0)) throw new NodeOperationError(this.getNode(), 'The Approval Gate credential needs a positive Link Lifetime');
 
 		let checkpoint = checkpointOfThisRun(this);
 		const needs: NotificationNeed[] = [];
