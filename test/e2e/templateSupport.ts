@@ -151,6 +151,8 @@ export async function importWorkflowWithCli(n8n: N8nInstance, file: string): Pro
 		N8N_ENCRYPTION_KEY: E2E_ENCRYPTION_KEY,
 		N8N_RUNNERS_BROKER_PORT: String(await freePort()),
 		N8N_DIAGNOSTICS_ENABLED: 'false',
+		// As the instance runs (jest sets NODE_ENV=test, which points n8n at another database).
+		NODE_ENV: 'production',
 	};
 	delete env.NODE_OPTIONS;
 	const child = spawn(NODE24_BIN, [N8N_BIN, 'import:workflow', `--input=${file}`], { cwd: n8n.userFolder, env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -94,6 +94,12 @@ describe('workflow templates in a real n8n against the sandbox', () => {
 					expect(reference).toEqual({ name: TEMPLATE_CREDENTIAL_NAMES[type as keyof typeof TEMPLATE_CREDENTIAL_NAMES] });
 				}
 			}
+			// n8n found the credentials by their placeholder names: the sandbox's records carry the same names.
+			for (const node of (stored.nodes as AnyObject[]).filter((candidate) => candidate.credentials)) {
+				for (const [type, reference] of Object.entries(node.credentials as Record<string, AnyObject>)) {
+					expect({ node: node.name, id: reference.id }).toEqual({ node: node.name, id: credentials.find((record) => record.type === type)!.id });
+				}
+			}
 		}
 	});
 
