@@ -20,6 +20,9 @@ results_dir="$(mktemp -d)"
 trap 'rm -rf "$results_dir"' EXIT
 status=0
 
+step "type-checking the tests, the sandbox and the scripts (ts-jest transpiles them without types)"
+npx tsc -p tsconfig.dev.json || status=1
+
 step "unit and integration tests"
 npx jest --selectProjects unit integration --json --outputFile="$results_dir/fast.json" || status=1
 
