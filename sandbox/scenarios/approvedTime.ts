@@ -1,7 +1,7 @@
 import type { Sandbox } from '../server';
 import type { HarvestFake } from '../vendors/harvest';
-import { lockState, type HarvestTables } from '../vendors/harvest/store';
-import { harvestApi } from './vendorCalls';
+import type { HarvestTables } from '../vendors/harvest/store';
+import { approveInHarvest, harvestApi } from './vendorCalls';
 
 /**
  * Last month's time and expenses on three Harvest projects, for the time-to-invoice template:
@@ -10,7 +10,7 @@ import { harvestApi } from './vendorCalls';
  *   that waits for the Approval Gate.
  * - `unapproved`: one entry still waiting for timesheet approval: the project is held.
  * Entries are booked through Harvest's API; approval happens in Harvest's UI (the API has none),
- * so the fake's records are marked approved the way Timesheet Approval does it.
+ * through the fake's `approve` admin action.
  */
 
 export type TimeCase = 'clean' | 'longDay' | 'unapproved';
@@ -95,21 +95,16 @@ export async function stageApprovedTime(sandbox: Sandbox): Promise<StagedTime> {
 		for (const booking of BOOKINGS[kind]) {
 			const spentDate = `${period.periodKey}-${String(booking.day).padStart(2, '0')}`;
 			const entry = await harvest<{ id: number }>('POST', '/time_entries', { project_id: project.id, task_id: tasks[booking.task], user_id: people[booking.person], spent_date: spentDate, hours: booking.hours, notes: `Scenario ${kind}` });
-			if (booking.approved) approve(tables.timeEntries.get(entry.id)!);
+			if (booking.approved) await approveInHarvest(sandbox, { timeEntryIds: [entry.id] });
 			item.timeEntryIds.push(String(entry.id));
 		}
 		if (kind === 'clean') {
 			const category = [...tables.expenseCategories.values()][0];
 			const expense = await harvest<{ id: number }>('POST', '/expenses', { project_id: project.id, user_id: people[0], expense_category_id: category.id, spent_date: `${period.periodKey}-08`, total_cost: 123.45, billable: true, notes: 'Train to the client workshop' });
-			approve(tables.expenses.get(expense.id)!);
+			await approveInHarvest(sandbox, { expenseIds: [expense.id] });
 			item.expenseIds.push(String(expense.id));
 		}
 		staged.push(item);
 	}
 	return { ...period, projects: staged };
-}
-
-/** Timesheet Approval: the record is closed and locked (Harvest's UI does this; its API cannot). */
-function approve(record: { is_closed: boolean; is_billed: boolean; is_locked: boolean; locked_reason: string | null; updated_at: string }): void {
-	Object.assign(record, { is_closed: true, ...lockState(true, record.is_billed), updated_at: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') });
 }

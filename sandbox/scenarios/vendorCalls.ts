@@ -51,6 +51,11 @@ export function harvestApi(sandbox: Sandbox) {
 	return async <T = Json>(method: string, path: string, body?: unknown): Promise<T> => await call<T>(`${sandbox.url}/harvest/v2${path}`, { method, headers, body });
 }
 
+/** Timesheet Approval in Harvest's UI (its API has none): the fake's `approve` admin action. */
+export async function approveInHarvest(sandbox: Sandbox, ids: { timeEntryIds?: number[]; expenseIds?: number[] }): Promise<void> {
+	await call(`${sandbox.url}/__admin/vendors/harvest/approve`, { method: 'POST', headers: {}, body: ids });
+}
+
 export const DAY_MS = 86_400_000;
 /** Today (UTC) plus `days`, as YYYY-MM-DD. */
 export const isoDay = (days = 0): string => new Date(Date.now() + days * DAY_MS).toISOString().slice(0, 10);

@@ -7,7 +7,7 @@ import type { FirmData } from '../../seed/firm';
 import { accountRoutes } from './accountRoutes';
 import { HarvestInvoices, invoiceRoutes } from './invoiceRoutes';
 import { timesheetRoutes } from './timesheetRoutes';
-import { HarvestStore } from './store';
+import { HarvestStore, lockState } from './store';
 
 /** The seeded Harvest account and its personal access token. */
 export const HARVEST_ACCOUNT_ID = '1234567';
@@ -82,6 +82,26 @@ export class HarvestFake implements VendorFake {
 			return json(429, { status: 429, error: 'Too Many Requests' }, { 'retry-after': String(Math.max(1, Math.ceil(wait / 1000))) });
 		}
 		return undefined;
+	}
+
+	/**
+	 * `approve` { timeEntryIds?, expenseIds? }: what a manager's Timesheet Approval does in Harvest's
+	 * UI (the API has no approval endpoint): the entries become closed and locked.
+	 */
+	admin(action: string, body: Record<string, unknown>): SandboxResponse {
+		if (action !== 'approve') return json(404, { error: `unknown harvest admin action ${action}` });
+		const ids = (value: unknown): number[] => (Array.isArray(value) ? value.map(Number) : []);
+		const now = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+		const approved: number[] = [];
+		for (const [table, key] of [[this.store.tables.timeEntries, 'timeEntryIds'], [this.store.tables.expenses, 'expenseIds']] as const) {
+			for (const id of ids(body[key])) {
+				const record = table.get(id);
+				if (!record) return json(404, { error: `no ${key === 'timeEntryIds' ? 'time entry' : 'expense'} ${id}` });
+				Object.assign(record, { is_closed: true, ...lockState(true, record.is_billed), updated_at: now });
+				approved.push(id);
+			}
+		}
+		return json(200, { approved });
 	}
 
 	notFound(request: SandboxRequest): SandboxResponse {
