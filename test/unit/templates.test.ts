@@ -199,6 +199,13 @@ describe.each(templates)('template %s', (_file, template) => {
 		}
 	});
 
+	it('has Code nodes whose JavaScript parses', () => {
+		const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor as new (...args: string[]) => unknown;
+		for (const node of workNodes.filter((candidate) => candidate.type === 'n8n-nodes-base.code')) {
+			expect(() => new AsyncFunction('$input', '$json', '$', '$now', 'DateTime', '$execution', String(node.parameters.jsCode))).not.toThrow();
+		}
+	});
+
 	it('ships with HubSpot, Harvest, Xero and BambooHR chosen', () => {
 		const chosen = new Set(workNodes.map((node) => node.parameters.system).filter(Boolean));
 		for (const system of chosen) expect(['hubspot', 'harvest', 'xero', 'bamboohr']).toContain(system);
