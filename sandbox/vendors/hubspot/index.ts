@@ -4,6 +4,8 @@ import { requestId } from '../../core/ids';
 import { SlidingWindowLimiter } from '../../core/rateLimiter';
 import type { VendorFake } from '../../core/vendor';
 import type { FirmData } from '../../seed/firm';
+import { registerAssociationRoutes } from './associationRoutes';
+import { registerBatchRoutes } from './batchRoutes';
 import { searchRecords } from './search';
 import {
 	DEAL_STAGES,
@@ -22,8 +24,7 @@ export const HUBSPOT_OAUTH_CLIENT = { clientId: 'hubspot-sandbox-client', client
 const BURST_LIMIT = { limit: 100, intervalMs: 10_000 };
 // CRM search: 4 requests per second per token (HubSpot changelog "CRM Search API Rate Limit Increase").
 const SEARCH_LIMIT = { limit: 4, intervalMs: 1_000 };
-// Batch endpoints take at most 100 inputs; search pages at most 200 and 10,000 results in all.
-const BATCH_MAX = 100;
+// Lists page at most 100 records; search limits live in search.ts, batch limits in batchRoutes.ts.
 const LIST_MAX = 100;
 
 const OBJECT_TYPES = new Set<HubSpotObjectType>(['companies', 'contacts', 'deals']);
@@ -61,7 +62,7 @@ export class HubSpotFake implements VendorFake {
 		};
 	}
 
-	private correlationId(): string {
+	correlationId(): string {
 		this.counter += 1;
 		return requestId(this.counter, 'hubspot');
 	}
@@ -111,11 +112,11 @@ export class HubSpotFake implements VendorFake {
 		return this.error(404, 'OBJECT_NOT_FOUND', `No route for ${request.method} ${request.path}`);
 	}
 
-	private objectType(value: string): HubSpotObjectType | undefined {
+	objectType(value: string): HubSpotObjectType | undefined {
 		return OBJECT_TYPES.has(value as HubSpotObjectType) ? (value as HubSpotObjectType) : undefined;
 	}
 
-	private requestedProperties(type: HubSpotObjectType, values: string[] | undefined): string[] {
+	requestedProperties(type: HubSpotObjectType, values: string[] | undefined): string[] {
 		const list = (values ?? []).flatMap((value) => value.split(',')).map((value) => value.trim()).filter(Boolean);
 		return list.length > 0 ? list : DEFAULT_PROPERTIES[type];
 	}
@@ -131,11 +132,11 @@ export class HubSpotFake implements VendorFake {
 		};
 	}
 
-	private notFoundObject(id: string): SandboxResponse {
+	notFoundObject(id: string): SandboxResponse {
 		return this.error(404, 'OBJECT_NOT_FOUND', 'Object not found.  objectId are usually numeric.', { context: { id: [id] } });
 	}
 
-	private validateProperties(type: HubSpotObjectType, properties: unknown): SandboxResponse | undefined {
+	validateProperties(type: HubSpotObjectType, properties: unknown): SandboxResponse | undefined {
 		if (!properties || typeof properties !== 'object' || Array.isArray(properties)) {
 			return this.error(400, 'VALIDATION_ERROR', 'Invalid input JSON on line 1, column 2: properties must be an object');
 		}
@@ -152,7 +153,7 @@ export class HubSpotFake implements VendorFake {
 		return undefined;
 	}
 
-	private conflictFor(type: HubSpotObjectType, properties: Record<string, unknown>, selfId?: string): SandboxResponse | undefined {
+	conflictFor(type: HubSpotObjectType, properties: Record<string, unknown>, selfId?: string): SandboxResponse | undefined {
 		for (const unique of UNIQUE_PROPERTIES[type]) {
 			const value = properties[unique];
 			if (unique === 'hs_object_id' || typeof value !== 'string' || value === '') continue;
@@ -164,7 +165,7 @@ export class HubSpotFake implements VendorFake {
 		return undefined;
 	}
 
-	private listPage(request: SandboxRequest, records: HubSpotRecord[], properties: string[], limit: number): Record<string, unknown> {
+	listPage(request: SandboxRequest, records: HubSpotRecord[], properties: string[], limit: number): Record<string, unknown> {
 		const after = Number(request.query.get('after') ?? 0) || 0;
 		const page = records.slice(after, after + limit);
 		const next = after + limit < records.length ? String(after + limit) : undefined;
@@ -251,83 +252,6 @@ export class HubSpotFake implements VendorFake {
 			return json(200, this.present(record, Object.keys(record.properties)));
 		});
 
-		router.on('POST', '/crm/v3/objects/:objectType/batch/read', (request, params) => {
-			const type = this.objectType(params.objectType);
-			if (!type) return this.error(400, 'VALIDATION_ERROR', `Unable to infer object type from: ${params.objectType}`);
-			const body = (request.body ?? {}) as { inputs?: Array<{ id: string }>; properties?: string[]; idProperty?: string };
-			const tooMany = this.checkBatch(body.inputs);
-			if (tooMany) return tooMany;
-			const properties = this.requestedProperties(type, body.properties);
-			const results: unknown[] = [];
-			const missing: string[] = [];
-			for (const input of body.inputs!) {
-				const record = this.store.findByProperty(type, body.idProperty ?? 'hs_object_id', String(input.id));
-				if (record && !record.archived) results.push(this.present(record, properties));
-				else missing.push(String(input.id));
-			}
-			return this.batchAnswer(results, missing.length > 0 ? [{ status: 'error', category: 'OBJECT_NOT_FOUND', message: 'Could not get some objects, they may be deleted or not exist.', context: { ids: missing } }] : []);
-		});
-
-		router.on('POST', '/crm/v3/objects/:objectType/batch/create', (request, params) => {
-			const type = this.objectType(params.objectType);
-			if (!type) return this.error(400, 'VALIDATION_ERROR', `Unable to infer object type from: ${params.objectType}`);
-			const body = (request.body ?? {}) as { inputs?: Array<{ properties: Record<string, string>; objectWriteTraceId?: string }> };
-			const tooMany = this.checkBatch(body.inputs);
-			if (tooMany) return tooMany;
-			for (const input of body.inputs!) {
-				const invalid = this.validateProperties(type, input.properties) ?? this.conflictFor(type, input.properties);
-				if (invalid) return invalid;
-			}
-			const results = body.inputs!.map((input) => ({
-				...this.present(this.store.insert(type, input.properties), Object.keys(input.properties).concat(DEFAULT_PROPERTIES[type])),
-				...(input.objectWriteTraceId ? { objectWriteTraceId: input.objectWriteTraceId } : {}),
-			}));
-			// HubSpot does not promise that results come back in input order.
-			return { ...this.batchAnswer(results.reverse(), []), status: 201 };
-		});
-
-		router.on('POST', '/crm/v3/objects/:objectType/batch/upsert', (request, params) => {
-			const type = this.objectType(params.objectType);
-			if (!type) return this.error(400, 'VALIDATION_ERROR', `Unable to infer object type from: ${params.objectType}`);
-			const body = (request.body ?? {}) as { inputs?: Array<{ id: string; idProperty: string; properties: Record<string, string>; objectWriteTraceId?: string }> };
-			const tooMany = this.checkBatch(body.inputs);
-			if (tooMany) return tooMany;
-			// The whole batch is validated first: HubSpot rejects an upsert batch with one bad input.
-			for (const input of body.inputs!) {
-				if (!input.idProperty || !UNIQUE_PROPERTIES[type].includes(input.idProperty) || input.idProperty === 'hs_object_id') {
-					return this.error(400, 'VALIDATION_ERROR', `Property ${String(input.idProperty)} is not a unique identifier property for ${type}`);
-				}
-				const invalid = this.validateProperties(type, input.properties);
-				if (invalid) return invalid;
-			}
-			const results = body.inputs!.map((input) => {
-				const existing = this.store.findByProperty(type, input.idProperty, String(input.id));
-				const record = existing
-					? this.store.update(type, existing, input.properties)
-					: this.store.insert(type, { ...input.properties, [input.idProperty]: String(input.id) });
-				return { ...this.present(record, Object.keys(record.properties)), new: !existing, ...(input.objectWriteTraceId ? { objectWriteTraceId: input.objectWriteTraceId } : {}) };
-			});
-			return this.batchAnswer(results.reverse(), []);
-		});
-
-		router.on('POST', '/crm/v3/objects/:objectType/batch/update', (request, params) => {
-			const type = this.objectType(params.objectType);
-			if (!type) return this.error(400, 'VALIDATION_ERROR', `Unable to infer object type from: ${params.objectType}`);
-			const body = (request.body ?? {}) as { inputs?: Array<{ id: string; idProperty?: string; properties: Record<string, string>; objectWriteTraceId?: string }> };
-			const tooMany = this.checkBatch(body.inputs);
-			if (tooMany) return tooMany;
-			for (const input of body.inputs!) {
-				const invalid = this.validateProperties(type, input.properties);
-				if (invalid) return invalid;
-				if (!this.store.findByProperty(type, input.idProperty ?? 'hs_object_id', String(input.id))) return this.notFoundObject(String(input.id));
-			}
-			const results = body.inputs!.map((input) => {
-				const record = this.store.findByProperty(type, input.idProperty ?? 'hs_object_id', String(input.id))!;
-				return { ...this.present(this.store.update(type, record, input.properties), Object.keys(record.properties)), ...(input.objectWriteTraceId ? { objectWriteTraceId: input.objectWriteTraceId } : {}) };
-			});
-			return this.batchAnswer(results.reverse(), []);
-		});
-
 		router.on('POST', '/crm/v3/objects/:objectType/search', (request, params) => {
 			const type = this.objectType(params.objectType);
 			if (!type) return this.error(400, 'VALIDATION_ERROR', `Unable to infer object type from: ${params.objectType}`);
@@ -341,97 +265,14 @@ export class HubSpotFake implements VendorFake {
 			});
 		});
 
-		router.on('GET', '/crm/v4/objects/:fromType/:id/associations/:toType', (_request, params) => {
-			const fromType = this.objectType(params.fromType);
-			const toType = this.objectType(params.toType);
-			if (!fromType || !toType) return this.error(400, 'VALIDATION_ERROR', 'Unknown object type');
-			if (!this.store.objects[fromType].has(params.id)) return this.notFoundObject(params.id);
-			const results = this.store.associationsOf(fromType, params.id, toType).map((link) => ({
-				toObjectId: Number(link.toId),
-				associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: link.typeId, label: null }],
-			}));
-			return json(200, { results });
-		});
 
-		router.on('POST', '/crm/v4/associations/:fromType/:toType/batch/read', (request, params) => {
-			const fromType = this.objectType(params.fromType);
-			const toType = this.objectType(params.toType);
-			if (!fromType || !toType) return this.error(400, 'VALIDATION_ERROR', 'Unknown object type');
-			const body = (request.body ?? {}) as { inputs?: Array<{ id: string }> };
-			const tooMany = this.checkBatch(body.inputs, 1000);
-			if (tooMany) return tooMany;
-			const results = body.inputs!
-				.filter((input) => this.store.objects[fromType].has(String(input.id)))
-				.map((input) => ({
-					from: { id: String(input.id) },
-					to: this.store.associationsOf(fromType, String(input.id), toType).map((link) => ({
-						toObjectId: Number(link.toId),
-						associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: link.typeId, label: null }],
-					})),
-				}));
-			return this.batchAnswer(results, []);
-		});
-
-		router.on('PUT', '/crm/v4/objects/:fromType/:fromId/associations/default/:toType/:toId', (_request, params) => {
-			const fromType = this.objectType(params.fromType);
-			const toType = this.objectType(params.toType);
-			if (!fromType || !toType) return this.error(400, 'VALIDATION_ERROR', 'Unknown object type');
-			if (!this.store.objects[fromType].has(params.fromId)) return this.notFoundObject(params.fromId);
-			if (!this.store.objects[toType].has(params.toId)) return this.notFoundObject(params.toId);
-			this.store.associate(fromType, params.fromId, toType, params.toId);
-			return json(200, { status: 'COMPLETE', results: [{ from: { id: params.fromId }, to: { id: params.toId }, associationSpec: { associationCategory: 'HUBSPOT_DEFINED', associationTypeId: this.store.associationsOf(fromType, params.fromId, toType).find((link) => link.toId === params.toId)?.typeId } }] });
-		});
-
-		router.on('GET', '/crm/v3/pipelines/:objectType', (_request, params) => {
-			if (params.objectType !== 'deals') return json(200, { results: [] });
-			return json(200, {
-				results: [
-					{
-						id: 'default',
-						label: 'Sales Pipeline',
-						displayOrder: 0,
-						archived: false,
-						stages: DEAL_STAGES.map((stage, index) => ({
-							id: stage.id,
-							label: stage.label,
-							displayOrder: index,
-							archived: false,
-							metadata: { isClosed: stage.isClosed, probability: stage.probability },
-						})),
-					},
-				],
-			});
-		});
-
-		router.on('GET', '/crm/v3/owners', (request) => {
-			const email = request.query.get('email');
-			const owners = this.store.owners.filter((owner) => !email || owner.email === email);
-			const limit = Math.min(Number(request.query.get('limit') ?? 100), 500);
-			const after = Number(request.query.get('after') ?? 0) || 0;
-			const page = owners.slice(after, after + limit);
-			return json(200, { results: page, ...(after + limit < owners.length ? { paging: { next: { after: String(after + limit) } } } : {}) });
-		});
+		registerBatchRoutes(this);
+		registerAssociationRoutes(this);
 	}
 
-	private findAnyType(id: string): HubSpotObjectType | undefined {
+	findAnyType(id: string): HubSpotObjectType | undefined {
 		for (const type of OBJECT_TYPES) if (this.store.objects[type].has(id)) return type;
 		return undefined;
 	}
 
-	private checkBatch(inputs: unknown, max = BATCH_MAX): SandboxResponse | undefined {
-		if (!Array.isArray(inputs)) return this.error(400, 'VALIDATION_ERROR', 'Invalid input JSON: inputs is required');
-		if (inputs.length > max) return this.error(400, 'VALIDATION_ERROR', `Batch input is limited to ${max} inputs, got ${inputs.length}`);
-		return undefined;
-	}
-
-	private batchAnswer(results: unknown[], errors: unknown[]): SandboxResponse {
-		const now = new Date().toISOString();
-		return json(errors.length > 0 ? 207 : 200, {
-			status: 'COMPLETE',
-			results,
-			...(errors.length > 0 ? { numErrors: errors.length, errors } : {}),
-			startedAt: now,
-			completedAt: now,
-		});
-	}
 }
