@@ -69,8 +69,9 @@ run_logged() {
 			local fetched unpacked last
 			fetched="$(grep -c 'http fetch' "$logfile" 2>/dev/null || true)"
 			# Top-level entries in node_modules: progress while npm unpacks (its log is quiet then).
-			unpacked="$(ls "$dir/node_modules" 2>/dev/null | wc -l)"
-			last="$(tail -n1 "$logfile" 2>/dev/null | cut -c1-100)"
+			# (node_modules may not exist yet: ls fails then, which pipefail would turn into an exit.)
+			unpacked="$( (ls "$dir/node_modules" 2>/dev/null || true) | wc -l)"
+			last="$( (tail -n1 "$logfile" 2>/dev/null || true) | cut -c1-100)"
 			log "  ... $name: $((SECONDS - started))s, ${fetched:-0} registry requests, $unpacked packages in node_modules, last: ${last:-<no output yet>}"
 		fi
 	done
