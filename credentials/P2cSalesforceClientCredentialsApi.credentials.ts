@@ -64,6 +64,13 @@ export class P2cSalesforceClientCredentialsApi implements ICredentialType {
 			default: 'v62.0',
 		},
 		{
+			displayName: 'Multi-Currency Org',
+			name: 'multiCurrency',
+			type: 'boolean',
+			default: true,
+			description: 'Whether the org has multiple currencies turned on. Only then does Salesforce have the CurrencyIsoCode field; otherwise amounts are in the org currency (the node\'s Default Currency option).',
+		},
+		{
 			displayName: 'Access Token',
 			name: 'accessToken',
 			type: 'hidden',

@@ -49,6 +49,13 @@ export class P2cSalesforceOAuth2Api implements ICredentialType {
 			options: SALESFORCE_API_VERSIONS.map((version) => ({ name: version, value: version })),
 			default: 'v62.0',
 		},
+		{
+			displayName: 'Multi-Currency Org',
+			name: 'multiCurrency',
+			type: 'boolean',
+			default: true,
+			description: 'Whether the org has multiple currencies turned on. Only then does Salesforce have the CurrencyIsoCode field; otherwise amounts are in the org currency (the node\'s Default Currency option).',
+		},
 		// "api" for REST resources, "refresh_token" so that n8n can renew the session without the user.
 		{ displayName: 'Scope', name: 'scope', type: 'hidden', default: 'api refresh_token' },
 		{ displayName: 'Auth URI Query Parameters', name: 'authQueryParameters', type: 'hidden', default: '' },

@@ -340,3 +340,29 @@ describe('Salesforce trigger', () => {
 		expect(await next()).toBeNull();
 	});
 });
+
+describe('Salesforce single-currency orgs', () => {
+	beforeEach(() => {
+		useCredential('sf-cc', 'p2cSalesforceClientCredentialsApi', {
+			instanceUrl: `${sandbox.sandbox.url}/salesforce`,
+			clientId: SALESFORCE_CONNECTED_APP.clientId,
+			clientSecret: SALESFORCE_CONNECTED_APP.clientSecret,
+			apiVersion: 'v62.0',
+			multiCurrency: false,
+		});
+	});
+
+	it('never names CurrencyIsoCode, reads amounts in the org currency and refuses another currency, naming the field', async () => {
+		const items = await run(node, crm({ resource: 'opportunity', operation: 'list', returnAll: false, limit: 3, options: { defaultCurrency: 'GBP' } }), { credentials });
+		expect(items).toHaveLength(3);
+		expect(json(items).every((item) => (item.amount as IDataObject | undefined)?.currency === undefined || (item.amount as IDataObject).currency === 'GBP')).toBe(true);
+		const queries = (await log()).requests.filter((entry) => entry.route === '/services/data/:version/query');
+		expect(queries.map(soqlOf).join('\n')).not.toMatch(/CurrencyIsoCode/);
+
+		const id = String(items[0].json.id);
+		const [same] = await run(node, crm({ resource: 'opportunity', operation: 'update', opportunityId: id, inputMode: 'fields', fields: { amount: '1000.00 GBP' }, options: { defaultCurrency: 'GBP' } }), { credentials });
+		expect(same.json.amount).toEqual({ amountMinor: 100000, currency: 'GBP' });
+		const [refused] = await run(node, crm({ resource: 'opportunity', operation: 'update', opportunityId: id, inputMode: 'fields', fields: { amount: '1000.00 EUR' }, options: { defaultCurrency: 'GBP' } }), { credentials, continueOnFail: true });
+		expect(refused.json.error).toMatch(/amount\.currency EUR cannot be written to a single-currency Salesforce org/);
+	});
+});

@@ -93,7 +93,16 @@ export async function routeCategoryNode<C>(
 			byItem.set(itemIndex, errorItem(error as Error, itemIndex, items[itemIndex].json));
 		}
 	}
-	const outcomes: BatchOutcome[] = prepared.length > 0 ? await operation.executeBatch(runFor(prepared[0].itemIndex), prepared) : [];
+	let outcomes: BatchOutcome[] = [];
+	if (prepared.length > 0) {
+		try {
+			outcomes = await operation.executeBatch(runFor(prepared[0].itemIndex), prepared);
+		} catch (error) {
+			// A failure of the batch as a whole is every prepared item's failure: none is dropped.
+			if (!ctx.continueOnFail()) throw withItemIndex(ctx, error as Error, prepared[0].itemIndex);
+			outcomes = prepared.map(() => ({ ok: false, error: error as Error }));
+		}
+	}
 	prepared.forEach(({ itemIndex }, position) => {
 		const outcome = outcomes[position];
 		if (outcome?.ok) {

@@ -1,3 +1,4 @@
+import { NodeOperationError } from 'n8n-workflow';
 import type { CrmConnector, OpportunityFilters, PickerOption } from '../../Crm/connector';
 import type { Client, Contact, MapContext, Opportunity } from '../../shared/canonical';
 import type { ListQuery, RecordApi, WriteResult } from '../../shared/operations/recordApi';
@@ -98,6 +99,17 @@ function opportunityConditions(filters: OpportunityFilters, modifiedSince?: stri
 
 export function salesforceCrmConnector(client: VendorClient, context: MapContext): CrmConnector {
 	const rest = new SalesforceRest(client);
+	// CurrencyIsoCode exists only in multi-currency orgs; naming it in a single-currency org fails every query with INVALID_FIELD.
+	const multiCurrency = client.credentials.multiCurrency !== false;
+	const opportunityFields = multiCurrency ? OPPORTUNITY_FIELDS : OPPORTUNITY_FIELDS.filter((field) => field !== 'CurrencyIsoCode');
+	const opportunityToFields = (opportunity: Partial<Opportunity>) => {
+		if (!multiCurrency && opportunity.amount && opportunity.amount.currency !== context.defaultCurrency) {
+			throw new NodeOperationError(client.node, `Opportunity amount.currency ${opportunity.amount.currency} cannot be written to a single-currency Salesforce org, whose currency is ${context.defaultCurrency} (the Default Currency option)`);
+		}
+		const fields = fromCanonicalOpportunity(opportunity);
+		if (!multiCurrency) delete fields.CurrencyIsoCode;
+		return fields;
+	};
 
 	/** Contact ids of opportunities read without the contact-role subquery, one query per 200 opportunities. */
 	const contactRolesOf = async (opportunityIds: string[]): Promise<Map<string, string[]>> => {
@@ -140,11 +152,11 @@ export function salesforceCrmConnector(client: VendorClient, context: MapContext
 	});
 	const opportunities = objectApi<Opportunity>(rest, {
 		sobject: 'Opportunity',
-		fields: OPPORTUNITY_FIELDS,
+		fields: opportunityFields,
 		// The contact roles come with each page of opportunities: one query, not one per opportunity.
 		subqueries: [{ relationship: 'OpportunityContactRoles', fields: ['ContactId', 'IsPrimary'] }],
 		toCanonical: opportunitiesToCanonical,
-		toFields: fromCanonicalOpportunity,
+		toFields: opportunityToFields,
 		label: (record) => quoted(record.name, 'without a name'),
 	});
 
