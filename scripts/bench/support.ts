@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- dev tooling: runs in plain Node.js, never inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev tooling: runs in plain Node.js, never inside n8n */
 /**
  * What every benchmark suite shares: the figures table (printed, and kept for the JSON file),
  * a peak-memory sampler of a real n8n's processes, booting a real n8n with the pack and the
