@@ -1,7 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev tooling: runs in plain Node.js, never inside n8n */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { FaultInjector, type FaultRule } from './core/faults';
+import { FaultInjector, type FaultMix, type FaultRule } from './core/faults';
 import type { SandboxRequest, SandboxResponse } from './core/http';
 import type { VendorFake } from './core/vendor';
 import { generateFirm, type SeedOptions } from './seed/firm';
@@ -37,6 +37,8 @@ export interface Sandbox {
 }
 
 const SENSITIVE_HEADERS = new Set(['authorization', 'cookie']);
+// The inbox stands for the firm's own chat and webhook receivers, not a vendor: the random fault mix spares it.
+const MIX_EXEMPT_VENDORS = new Set(['inbox']);
 
 async function readBody(request: IncomingMessage): Promise<string> {
 	const chunks: Uint8Array[] = [];
@@ -129,7 +131,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			};
 			requests.push(logged);
 
-			const fault = faults.take(vendorName, method, path);
+			const fault = faults.take(vendorName, method, path, { mix: !MIX_EXEMPT_VENDORS.has(vendorName) });
 			if (fault?.kind === 'latency') await sleep(fault.latencyMs ?? 1000);
 			if (fault?.kind === 'reset') {
 				incoming.socket.destroy();
@@ -196,6 +198,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			requests.length = 0;
 			return { status: 200, body: { ok: true } };
 		}
+		if (method === 'POST' && path === '/faults/mix') {
+			try {
+				faults.setMix({ rate: Number(input.rate ?? 0.1), kinds: (input.kinds ?? []) as FaultMix['kinds'], seed: Number(input.seed ?? 1), ...(Array.isArray(input.vendors) ? { vendors: input.vendors as string[] } : {}) });
+			} catch (error) {
+				return { status: 400, body: { error: (error as Error).message } };
+			}
+			return { status: 200, body: { mix: faults.currentMix(), injected: faults.injected() } };
+		}
+		if (method === 'GET' && path === '/faults') return { status: 200, body: { pending: faults.pending(), mix: faults.currentMix() ?? null, injected: faults.injected() } };
 		if (method === 'POST' && path === '/faults') {
 			const rules = (Array.isArray(input.rules) ? input.rules : [input]) as FaultRule[];
 			for (const rule of rules) faults.add(rule);
