@@ -32,6 +32,12 @@ export class HarvestFake implements VendorFake {
 	private tokens = new Map<string, { accounts: string[]; expiresAt: number }>();
 	private refreshTokens = new Set<string>();
 	private counter = 0;
+	/**
+	 * `contact` (default): the User-Agent must name the app and a contact, stricter than Harvest so
+	 * that the pack's own header is checked; `present`: only a missing one is refused, as Harvest does
+	 * (software whose User-Agent lacks a contact, such as n8n's built-in Harvest node, gets through).
+	 */
+	private userAgentRule: 'contact' | 'present' = 'contact';
 
 	constructor() {
 		this.router.on('POST', HARVEST_TOKEN_PATH, (request) => this.issueToken(request));
@@ -44,6 +50,7 @@ export class HarvestFake implements VendorFake {
 		this.store.seed(firm);
 		this.invoices.reset();
 		this.limiter.reset();
+		this.userAgentRule = 'contact';
 		this.tokens = new Map([[HARVEST_PERSONAL_ACCESS_TOKEN, { accounts: [HARVEST_ACCOUNT_ID], expiresAt: Number.POSITIVE_INFINITY }]]);
 		this.refreshTokens = new Set([HARVEST_REFRESH_TOKEN]);
 		this.counter = 0;
@@ -70,7 +77,7 @@ export class HarvestFake implements VendorFake {
 		// help.getharvest.com/api-v2/introduction/overview/general: a request without a User-Agent gets 400 Bad Request.
 		// The fake also wants the documented "App (contact)" form, so a pack request without its own header shows up in tests.
 		const userAgent = String(request.headers['user-agent'] ?? '');
-		if (!/\S.*\(.+\)/.test(userAgent)) {
+		if (this.userAgentRule === 'contact' ? !/\S.*\(.+\)/.test(userAgent) : userAgent.trim() === '') {
 			return json(400, { error: 'bad_request', error_description: 'A User-Agent header naming your application and a contact, e.g. "MyApp (you@example.com)", is required.' });
 		}
 		const token = bearerToken(request) ?? request.query.get('access_token') ?? undefined;
@@ -85,10 +92,16 @@ export class HarvestFake implements VendorFake {
 	}
 
 	/**
+	 * `userAgent` { require: 'contact' | 'present' }: how strictly the User-Agent is checked (reset: contact).
 	 * `approve` { timeEntryIds?, expenseIds? }: what a manager's Timesheet Approval does in Harvest's
 	 * UI (the API has no approval endpoint): the entries become closed and locked.
 	 */
 	admin(action: string, body: Record<string, unknown>): SandboxResponse {
+		if (action === 'userAgent') {
+			if (body.require !== 'contact' && body.require !== 'present') return json(400, { error: 'require must be "contact" or "present"' });
+			this.userAgentRule = body.require;
+			return json(200, { require: this.userAgentRule });
+		}
 		if (action !== 'approve') return json(404, { error: `unknown harvest admin action ${action}` });
 		const ids = (value: unknown): number[] => (Array.isArray(value) ? value.map(Number) : []);
 		const now = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');

@@ -6,6 +6,7 @@ import type { VendorFake } from '../../core/vendor';
 import type { FirmData } from '../../seed/firm';
 import { registerAssociationRoutes } from './associationRoutes';
 import { registerBatchRoutes } from './batchRoutes';
+import { registerLegacyContactRoutes } from './legacyContactRoutes';
 import { searchRecords } from './search';
 import {
 	DEAL_STAGES,
@@ -268,6 +269,7 @@ export class HubSpotFake implements VendorFake {
 
 		registerBatchRoutes(this);
 		registerAssociationRoutes(this);
+		registerLegacyContactRoutes(this);
 	}
 
 	findAnyType(id: string): HubSpotObjectType | undefined {

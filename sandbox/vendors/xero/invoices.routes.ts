@@ -181,6 +181,37 @@ export function registerInvoiceRoutes(fake: XeroFake): void {
 		});
 	}));
 
+	// POST /Invoices creates or updates: an element naming an existing InvoiceID or InvoiceNumber
+	// updates it, any other element is a new invoice (developer.xero.com/documentation/api/accounting/invoices, "POST Invoices").
+	router.on('POST', `${API}/Invoices`, fake.idempotent((request) => {
+		const taken = new Set([...store.invoices.values()].map((invoice) => invoice.InvoiceNumber));
+		const created: StoredInvoice[] = [];
+		const results = elementsOf(request.body, 'Invoices').map((raw) => {
+			const key = [raw.InvoiceID, raw.InvoiceNumber].find((value): value is string => typeof value === 'string' && value !== '');
+			const existing = key ? store.findInvoice(key) : undefined;
+			if (existing) {
+				const errors = updateInvoice(fake, existing, raw);
+				return errors.length > 0
+					? { ok: false, raw, element: { ...store.renderInvoice(existing), HasErrors: true, ValidationErrors: errors.map((Message) => ({ Message })) } }
+					: { ok: true, raw, element: store.renderInvoice(existing) as Body };
+			}
+			if (typeof raw.InvoiceID === 'string' && raw.InvoiceID !== '') return { ok: false, raw, element: { ...raw, HasErrors: true, ValidationErrors: [{ Message: `Invoice with ID ${raw.InvoiceID} could not be found` }] } };
+			const { invoice, errors } = readNewInvoice(fake, raw, taken);
+			if (!invoice) return { ok: false, raw, element: { ...raw, HasErrors: true, ValidationErrors: errors.map((Message) => ({ Message })) } };
+			created.push(invoice);
+			return { ok: true, raw, element: invoice as unknown as Body, created: true };
+		});
+		return writeAnswer(fake, request, 'Invoices', results, () => {
+			for (const invoice of created) {
+				store.invoices.set(invoice.InvoiceID, invoice);
+				store.history.set(invoice.InvoiceID, [{ DateUTC: invoice.updatedAt, User: 'Project-to-Cash Sandbox', Changes: 'Created', Details: `INV ${invoice.InvoiceNumber} created through the API` }]);
+			}
+			results.forEach((result) => {
+				if (result.ok && 'created' in result) result.element = store.renderInvoice(result.element as unknown as StoredInvoice);
+			});
+		});
+	}));
+
 	router.on('POST', `${API}/Invoices/:id`, fake.idempotent((request, params) => {
 		const invoice = store.findInvoice(params.id);
 		if (!invoice) return fake.missing();
