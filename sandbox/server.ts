@@ -32,6 +32,8 @@ export interface Sandbox {
 	vendors: Map<string, VendorFake>;
 	faults: FaultInjector;
 	requests: LoggedRequest[];
+	/** Every access and refresh token the fakes' token endpoints issued since start (a reset keeps them): tests check none leaks. */
+	issuedTokens: Set<string>;
 	reset(options?: Partial<SeedOptions>): void;
 	close(): Promise<void>;
 }
@@ -69,6 +71,16 @@ function send(response: ServerResponse, answer: SandboxResponse): void {
 	response.end(payload);
 }
 
+const ISSUED_TOKEN_FIELDS = ['access_token', 'refresh_token', 'id_token'];
+
+function collectIssuedTokens(body: unknown, into: Set<string>): void {
+	if (!body || typeof body !== 'object') return;
+	for (const field of ISSUED_TOKEN_FIELDS) {
+		const value = (body as Record<string, unknown>)[field];
+		if (typeof value === 'string' && value !== '') into.add(value);
+	}
+}
+
 const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Starts the vendor sandbox: every vendor fake under its own path prefix, plus `/__admin`. */
@@ -78,6 +90,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	for (const fake of createVendorFakes()) vendors.set(fake.name, fake);
 	const faults = new FaultInjector();
 	const requests: LoggedRequest[] = [];
+	const issuedTokens = new Set<string>();
 
 	const reset = (next: Partial<SeedOptions> = {}) => {
 		seedOptions = { ...seedOptions, ...next };
@@ -161,6 +174,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 				answer = { status: 500, body: { message: `sandbox error: ${(error as Error).message}` } };
 			}
 			logged.status = answer.status;
+			collectIssuedTokens(answer.body, issuedTokens);
 			if (fault?.kind === 'dropAfterCommit') {
 				incoming.socket.destroy();
 				return;
@@ -234,6 +248,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		vendors,
 		faults,
 		requests,
+		issuedTokens,
 		reset,
 		close: async () => {
 			server.closeAllConnections();

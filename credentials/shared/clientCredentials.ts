@@ -1,5 +1,6 @@
 import type { IDataObject, IHttpRequestHelper } from 'n8n-workflow';
 import { UserError } from 'n8n-workflow';
+import { redactText } from '../../nodes/shared/transport/redact';
 
 /** An OAuth 2.0 client credentials grant (RFC 6749 section 4.4) for a credential's preAuthentication. */
 export interface ClientCredentialsGrant {
@@ -52,7 +53,8 @@ export async function fetchClientCredentialsToken(context: IHttpRequestHelper, g
 		refusal = `${response?.status ? `HTTP ${response.status}: ` : ''}${reason}`;
 	}
 	// A refused secret is the user's to fix (a credential has no node, so no NodeApiError here).
-	if (refusal !== undefined) throw new UserError(`${grant.vendor} refused the client credentials at ${grant.tokenUrl} (${refusal})`);
+	// A token endpoint may echo the form it got: the client secret never goes into the message.
+	if (refusal !== undefined) throw new UserError(`${grant.vendor} refused the client credentials at ${grant.tokenUrl} (${redactText(refusal, [grant.clientSecret])})`);
 	const token = parse(answer);
 	if (!token?.access_token) throw new UserError(`${grant.vendor} answered the token request at ${grant.tokenUrl} without an access_token`);
 	return String(token.access_token);

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/require-node-api-error -- dev tooling: runs in plain Node.js, never inside n8n */
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
@@ -13,8 +14,56 @@ import type {
 import { createRunExecutionData, Workflow } from 'n8n-workflow';
 import { ExecuteContext, LoadOptionsContext, PollContext } from 'n8n-core';
 import { loadCredentialTypes, TestCredentialsHelper } from './credentials';
+import type { KnownSecret, SecretLeak } from './secrets';
+import { errorShapes, findLeaks, looseSecrets, safeStringify, SecretLeakError, secretsOfCredential } from './secrets';
 
 export const credentialsHelper = new TestCredentialsHelper(loadCredentialTypes());
+
+const tokenSources = new Map<string, () => Iterable<string>>();
+
+/** Tokens issued outside the credential store (e.g. by the sandbox's token endpoints) that must never leak either. */
+export function watchIssuedTokens(source: string, tokens: () => Iterable<string>): void {
+	tokenSources.set(source, tokens);
+}
+
+/** Every secret of every credential stored for this test file, as it is now (refreshed tokens included). */
+export function knownSecrets(): KnownSecret[] {
+	const secrets: KnownSecret[] = [];
+	for (const [id, { type, data }] of credentialsHelper.store) {
+		secrets.push(...secretsOfCredential(id, type, data, credentialsHelper.types.get(type), credentialsHelper.getParentTypes(type)));
+	}
+	for (const [source, tokens] of tokenSources) secrets.push(...looseSecrets(source, tokens()));
+	return secrets;
+}
+
+/**
+ * Runs one node call and fails it when a secret of any registered credential (or an issued token)
+ * appears in what it returned or in what it threw, in any shape n8n would store or log.
+ */
+async function withoutSecretLeaks<T>(call: string, run: () => Promise<T>): Promise<T> {
+	let result: T;
+	try {
+		result = await run();
+	} catch (error) {
+		const secrets = knownSecrets();
+		const leaks = errorShapes(error).flatMap((shape) => findLeaks(`${call}: ${shape.where}`, shape.text, secrets));
+		if (leaks.length > 0) throw new SecretLeakError(dedupe(leaks));
+		throw error;
+	}
+	const leaks = findLeaks(`${call}: output`, safeStringify(result), knownSecrets());
+	if (leaks.length > 0) throw new SecretLeakError(dedupe(leaks));
+	return result;
+}
+
+function dedupe(leaks: SecretLeak[]): SecretLeak[] {
+	const seen = new Set<string>();
+	return leaks.filter((leak) => {
+		const key = `${leak.secret.credential}/${leak.secret.field}/${leak.where}`;
+		if (seen.has(key)) return false;
+		seen.add(key);
+		return true;
+	});
+}
 
 /** Stores a credential for the nodes of this test run; returns its id. */
 export function useCredential(id: string, type: string, data: ICredentialDataDecryptedObject): string {
@@ -85,6 +134,10 @@ function buildWorkflow(setup: NodeSetup): { workflow: Workflow; node: INode } {
 
 /** Runs a node's `execute` inside n8n-core's real execution context, over real HTTP. */
 export async function runNode(setup: NodeSetup & { items?: IDataObject[] }): Promise<INodeExecutionData[][]> {
+	return await withoutSecretLeaks('execute', async () => await executeNode(setup));
+}
+
+async function executeNode(setup: NodeSetup & { items?: IDataObject[] }): Promise<INodeExecutionData[][]> {
 	const { workflow, node } = buildWorkflow(setup);
 	const items: INodeExecutionData[] = (setup.items ?? [{}]).map((json, index) => ({ json, pairedItem: { item: index } }));
 	const runExecutionData = createRunExecutionData();
@@ -108,6 +161,10 @@ export async function runNode(setup: NodeSetup & { items?: IDataObject[] }): Pro
 export async function runPoll(
 	setup: NodeSetup & { mode?: 'trigger' | 'manual' },
 ): Promise<INodeExecutionData[][] | null> {
+	return await withoutSecretLeaks('poll', async () => await pollNode(setup));
+}
+
+async function pollNode(setup: NodeSetup & { mode?: 'trigger' | 'manual' }): Promise<INodeExecutionData[][] | null> {
 	const staticData = setup.staticData ?? {};
 	const { workflow, node } = buildWorkflow({ ...setup, staticData });
 	const context = new PollContext(workflow, node, additionalData(), setup.mode ?? 'trigger', 'activate');
@@ -124,6 +181,10 @@ export async function runLoadOptions(
 	method: string,
 	filter?: string,
 ): Promise<unknown> {
+	return await withoutSecretLeaks(`${kind}.${method}`, async () => await loadOptions(setup, kind, method, filter));
+}
+
+async function loadOptions(setup: NodeSetup, kind: 'listSearch' | 'loadOptions', method: string, filter?: string): Promise<unknown> {
 	const { workflow, node } = buildWorkflow(setup);
 	// The editor sends the node's current parameters with every list-search call; pickers read them.
 	const context = new LoadOptionsContext(workflow, node, { ...additionalData(), currentNodeParameters: setup.parameters }, '');
@@ -133,6 +194,17 @@ export async function runLoadOptions(
 
 /** Runs a credential type's declarative `test` request, as the credential editor's Test button does. */
 export async function testCredential(type: string, data: ICredentialDataDecryptedObject): Promise<{ status: string; message: string }> {
+	// The credential under test is not in the store: its secrets are checked too.
+	const own = secretsOfCredential(`${type} under test`, type, data, credentialsHelper.types.get(type), credentialsHelper.getParentTypes(type));
+	tokenSources.set('credential under test', () => own.map((secret) => secret.value));
+	try {
+		return await withoutSecretLeaks('credential test', async () => await runCredentialTest(type, data));
+	} finally {
+		tokenSources.delete('credential under test');
+	}
+}
+
+async function runCredentialTest(type: string, data: ICredentialDataDecryptedObject): Promise<{ status: string; message: string }> {
 	const credentialType = credentialsHelper.types.get(type);
 	if (!credentialType?.test) throw new Error(`${type} has no credential test`);
 	// n8n's own httpRequest helper, taken from a real execution context.

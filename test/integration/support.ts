@@ -1,7 +1,7 @@
 import type { IDataObject, INodeExecutionData, INodeParameters, INodeType } from 'n8n-workflow';
 import { resetPacing } from '../../nodes/shared/transport/pacing';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
-import { runNode, useCredential } from '../harness/n8n';
+import { runNode, useCredential, watchIssuedTokens } from '../harness/n8n';
 
 export interface SandboxHandle {
 	sandbox: Sandbox;
@@ -14,6 +14,8 @@ export function useSandbox(): SandboxHandle {
 	const handle = {} as SandboxHandle;
 	beforeAll(async () => {
 		handle.sandbox = await startSandbox({ port: 0, seed: 42, scale: 1 });
+		// Every node run fails if a token the fakes issued shows up in its output or error.
+		watchIssuedTokens('sandbox token endpoints', () => handle.sandbox.issuedTokens);
 	});
 	beforeEach(() => {
 		handle.sandbox.reset({ seed: 42, scale: 1 });

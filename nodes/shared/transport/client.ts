@@ -1,6 +1,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions, INode } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 import { transportError, vendorApiError } from './errors';
+import { redactText, secretsOfCredentialData } from './redact';
 import { pace } from './pacing';
 import {
 	backoffDelay,
@@ -41,6 +42,8 @@ export class VendorClient {
 	readonly baseUrl: string;
 	private readonly retryPolicy: RetryPolicy;
 	private readonly pacingScope: string;
+	/** What of the credential must never appear in an error: vendors may echo it back. */
+	readonly secrets: readonly string[];
 
 	private constructor(
 		private readonly ctx: RequestContext,
@@ -53,6 +56,7 @@ export class VendorClient {
 		this.retryPolicy = { ...DEFAULT_RETRY_POLICY, ...profile.retry };
 		const credentialId = ctx.getNode().credentials?.[credentialType]?.id ?? 'default';
 		this.pacingScope = `${profile.system}:${credentialType}:${credentialId}:${this.baseUrl}`;
+		this.secrets = secretsOfCredentialData(credentials);
 	}
 
 	static async create(
@@ -102,9 +106,10 @@ export class VendorClient {
 					await sleep(backoffDelay(attempt - 1, this.retryPolicy));
 					continue;
 				} else if (error instanceof NodeApiError && !isTransientTransportError(error)) {
-					throw new NodeApiError(this.node, { message: error.message }, { message: error.message, description: error.description ?? undefined, itemIndex: this.itemIndex });
+					const message = redactText(error.message, this.secrets);
+					throw new NodeApiError(this.node, { message }, { message, description: error.description ? redactText(error.description, this.secrets) : undefined, itemIndex: this.itemIndex });
 				} else {
-					throw transportError(this.node, this.profile, request, error as Error, attempt, this.itemIndex);
+					throw transportError(this.node, this.profile, request, error as Error, attempt, this.itemIndex, this.secrets);
 				}
 			}
 
@@ -116,13 +121,13 @@ export class VendorClient {
 				// A 429 was refused before any work was done; other statuses may hide a completed write.
 				(response.statusCode === 429 || safety !== 'never');
 			if (!retryable || attempt >= this.retryPolicy.maxAttempts) {
-				throw vendorApiError(this.node, this.profile, request, response, this.itemIndex);
+				throw vendorApiError(this.node, this.profile, request, response, this.itemIndex, this.secrets);
 			}
 			const retryAfter = parseRetryAfter(
 				response.headers['retry-after'] ?? response.headers['Retry-After'],
 			);
 			if (retryAfter !== undefined && retryAfter > this.retryPolicy.maxRetryAfterMs) {
-				throw vendorApiError(this.node, this.profile, request, response, this.itemIndex);
+				throw vendorApiError(this.node, this.profile, request, response, this.itemIndex, this.secrets);
 			}
 			if (response.statusCode !== 429) {
 				const found = await this.lookupBeforeRetry(safety);
@@ -185,6 +190,7 @@ export class VendorClient {
 					request,
 					{ ...response, body: `${this.profile.displayName} sent a malformed JSON body: ${body.slice(0, 200)}` },
 					this.itemIndex,
+					this.secrets,
 				);
 			}
 		}

@@ -1,5 +1,6 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
+import { redactDeep, redactText } from './redact';
 import type { VendorErrorDetails, VendorProfile, VendorRequest, VendorResponse } from './types';
 
 function headerValue(headers: VendorResponse['headers'], name: string): string | undefined {
@@ -28,14 +29,18 @@ function describeRequest(request: VendorRequest): string {
 /**
  * The one error normaliser: a vendor's error answer becomes a NodeApiError that carries the
  * vendor's own message, the HTTP status, the vendor's request id and the item it concerns.
+ * It carries nothing of the request (no headers, no body), and any `secrets` of the credential
+ * the vendor echoed in its answer are redacted: n8n stores and logs this error.
  */
 export function vendorApiError(
 	node: INode,
 	profile: VendorProfile,
 	request: VendorRequest,
-	response: VendorResponse,
+	answer: VendorResponse,
 	itemIndex?: number,
+	secrets: readonly string[] = [],
 ): NodeApiError {
+	const response: VendorResponse = { ...answer, body: redactDeep(answer.body, secrets) };
 	let details: VendorErrorDetails;
 	if (response.body === null || typeof response.body !== 'object') {
 		const text = String(response.body ?? '').trim();
@@ -52,7 +57,7 @@ export function vendorApiError(
 	if (details.code) parts.push(`code ${details.code}`);
 	if (details.field) parts.push(`field ${details.field}`);
 	if (requestId) parts.push(`${profile.displayName} request id ${requestId}`);
-	const description = [details.description, parts.join(' · ')].filter(Boolean).join('\n');
+	const description = redactText([details.description, parts.join(' · ')].filter(Boolean).join('\n'), secrets);
 	const errorResponse: JsonObject = {
 		system: profile.system,
 		httpCode: String(response.statusCode),
@@ -80,13 +85,15 @@ export function transportError(
 	error: Error,
 	attempts: number,
 	itemIndex?: number,
+	secrets: readonly string[] = [],
 ): NodeApiError {
 	const code = (error as { code?: string }).code;
+	const reason = redactText(String(error.message), secrets);
 	return new NodeApiError(
 		node,
-		{ system: profile.system, message: error.message, ...(code ? { code } : {}) },
+		{ system: profile.system, message: reason, ...(code ? { code } : {}) },
 		{
-			message: `${profile.displayName}: the request failed (${code ?? error.message}) after ${attempts} attempt${attempts === 1 ? '' : 's'}`,
+			message: `${profile.displayName}: the request failed (${code ?? reason}) after ${attempts} attempt${attempts === 1 ? '' : 's'}`,
 			description: `${describeRequest(request)} got no answer. Check the credential's base URL and the network; the request was retried with backoff.`,
 			itemIndex,
 		},

@@ -64,7 +64,7 @@ export function batchItemError(client: VendorClient, request: BatchRequest, resp
 		statusCode: response.status,
 		headers: response.headers ?? {},
 		body: response.body ?? '',
-	});
+	}, undefined, client.secrets);
 }
 
 export const isSuccess = (response: BatchResponse | undefined): response is BatchResponse =>
