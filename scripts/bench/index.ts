@@ -9,10 +9,11 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { apiSuite } from './api';
 import { readsSuite } from './reads';
 import { formatTable, type BenchSuite, type BenchTable } from './support';
 
-const SUITES: BenchSuite[] = [readsSuite];
+const SUITES: BenchSuite[] = [readsSuite, apiSuite];
 
 function option(name: string): string | undefined {
 	const index = process.argv.indexOf(`--${name}`);
