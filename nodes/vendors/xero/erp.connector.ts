@@ -18,7 +18,7 @@ import {
 	type XeroProject,
 } from './mappers';
 import { xeroProjectsBaseUrl } from './profile';
-import { chunk, elementError, idempotencyKey, recordError, XERO_LOOKUP_CHUNK, XERO_WRITE_BATCH, xeroPages } from './reads';
+import { chunk, elementError, idempotencyKey, orWhereGroups, recordError, XERO_WRITE_BATCH, xeroPages } from './reads';
 
 // Fields a contact can be keyed on by the firm's own id: ContactNumber is writable only through the API
 // and meant for ids of external systems (developer.xero.com/documentation/api/accounting/contacts).
@@ -31,8 +31,7 @@ function customersApi(client: VendorClient, context: MapContext): RecordApi<Clie
 
 	const byKeys = async (field: string, keys: string[]): Promise<Map<string, XeroContact>> => {
 		const found = new Map<string, XeroContact>();
-		for (const group of chunk([...new Set(keys)], XERO_LOOKUP_CHUNK)) {
-			const anyKey = group.map((key) => `${field}==${xeroWhereString(key)}`).join(' OR ');
+		for (const anyKey of orWhereGroups(keys, (key) => `${field}==${xeroWhereString(key)}`)) {
 			for await (const page of xeroPages<XeroContact>(client, { url: '/Contacts', itemsKey: 'Contacts', where: [anyKey], qs: { includeArchived: true } })) {
 				for (const contact of page) {
 					const key = contact[field as 'ContactNumber' | 'AccountNumber'];

@@ -15,7 +15,7 @@ import {
 	type XeroHistoryRecord,
 	type XeroInvoice,
 } from './mappers';
-import { chunk, elementError, idempotencyKey, recordError, XERO_LOOKUP_CHUNK, XERO_WRITE_BATCH, xeroPages } from './reads';
+import { chunk, elementError, idempotencyKey, orWhereGroups, recordError, XERO_WRITE_BATCH, xeroPages } from './reads';
 
 // An invoice with one of these statuses holds its reference: a re-run finds it instead of creating another.
 // Voided and deleted invoices do not, so a firm can re-issue under the same reference after voiding.
@@ -79,11 +79,10 @@ export class XeroInvoices implements ErpInvoiceApi {
 		for await (const page of pages) yield page.map((invoice) => this.canonical(invoice)).filter(keep);
 	}
 
-	/** Live invoices by reference, a few references per request. */
+	/** Live invoices by reference: one request per write batch of references (or fewer, for long ones). */
 	private async byReferences(references: string[]): Promise<Map<string, XeroInvoice>> {
 		const found = new Map<string, XeroInvoice>();
-		for (const group of chunk([...new Set(references)], XERO_LOOKUP_CHUNK)) {
-			const anyReference = group.map((reference) => `Reference==${xeroWhereString(reference)}`).join(' OR ');
+		for (const anyReference of orWhereGroups(references, (reference) => `Reference==${xeroWhereString(reference)}`)) {
 			const pages = xeroPages<XeroInvoice>(this.client, { url: '/Invoices', itemsKey: 'Invoices', where: ['Type=="ACCREC"', `(${anyReference})`], qs: { Statuses: LIVE_STATUSES.join(',') } });
 			for await (const page of pages) {
 				for (const invoice of page) if (invoice.Reference && !found.has(invoice.Reference)) found.set(invoice.Reference, invoice);

@@ -12,11 +12,34 @@ import { canonicalFieldForXeroMessage } from './mappers';
 export const XERO_MAX_PAGE_SIZE = 1000;
 // Xero recommends about 50 elements per write request (API limits page, "Size and batching").
 export const XERO_WRITE_BATCH = 50;
-// OR-ed `where` clauses per lookup request, to keep URLs short.
-export const XERO_LOOKUP_CHUNK = 25;
+// Longest `where` a lookup sends: Xero documents no URL limit, but users report one query parameter
+// failing past about 1,900 characters (XeroAPI/Xero-OpenAPI#534: 52 invoice IDs fit, more do not).
+export const XERO_WHERE_MAX_LENGTH = 1800;
 
 export const chunk = <T>(list: T[], size: number): T[][] =>
 	Array.from({ length: Math.ceil(list.length / size) }, (_value, index) => list.slice(index * size, index * size + size));
+
+/**
+ * Look-up filters for many keys: each is the keys' clauses OR-ed, as many as fit in
+ * XERO_WHERE_MAX_LENGTH characters and at most one write batch (so one read serves one write).
+ */
+export function orWhereGroups(keys: string[], clause: (key: string) => string): string[] {
+	const groups: string[] = [];
+	let current: string[] = [];
+	let length = 0;
+	for (const key of new Set(keys)) {
+		const text = clause(key);
+		if (current.length > 0 && (current.length >= XERO_WRITE_BATCH || length + ' OR '.length + text.length > XERO_WHERE_MAX_LENGTH)) {
+			groups.push(current.join(' OR '));
+			current = [];
+			length = 0;
+		}
+		length += (current.length > 0 ? ' OR '.length : 0) + text.length;
+		current.push(text);
+	}
+	if (current.length > 0) groups.push(current.join(' OR '));
+	return groups;
+}
 
 /** `If-Modified-Since` in the form Xero documents: UTC, to the second. */
 export function ifModifiedSince(since: string | undefined): Record<string, string> {
