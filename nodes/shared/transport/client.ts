@@ -9,6 +9,7 @@ import {
 	isTransientTransportError,
 	parseRetryAfter,
 	RETRYABLE_STATUSES,
+	RETRYABLE_WHEN_REPEATABLE,
 	sleep,
 } from './retry';
 import type { RequestContext, RetryPolicy, VendorProfile, VendorRequest, VendorResponse } from './types';
@@ -117,9 +118,9 @@ export class VendorClient {
 				return this.checkBody<T>(request, response);
 			}
 			const retryable =
-				RETRYABLE_STATUSES.has(response.statusCode) &&
 				// A 429 was refused before any work was done; other statuses may hide a completed write.
-				(response.statusCode === 429 || safety !== 'never');
+				response.statusCode === 429 ||
+				(safety !== 'never' && (RETRYABLE_STATUSES.has(response.statusCode) || RETRYABLE_WHEN_REPEATABLE.has(response.statusCode)));
 			if (!retryable || attempt >= this.retryPolicy.maxAttempts) {
 				throw vendorApiError(this.node, this.profile, request, response, this.itemIndex, this.secrets);
 			}

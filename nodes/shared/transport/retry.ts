@@ -10,6 +10,12 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 /** Statuses that say "try again later" rather than "this request is wrong". */
 export const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
 
+/**
+ * A 500 says the server failed, not the request: often transient, but nothing tells whether a
+ * write got done first. Retried only where repeating is safe (idempotent, or after a look-up).
+ */
+export const RETRYABLE_WHEN_REPEATABLE = new Set([500]);
+
 const RETRYABLE_ERROR_CODES = new Set([
 	'ECONNRESET',
 	'ECONNABORTED',
