@@ -196,7 +196,18 @@ export function harvestPsaConnector(client: VendorClient, context: MapContext): 
 			const currency = await reader.projectCurrency(projectId);
 			checkCurrency('billRate', record.billRate, currency, "this project's");
 			const body = kind === 'user' ? fromCanonicalUserAssignment(record) : fromCanonicalTaskAssignment(record);
-			const created = await client.send<HarvestUserAssignment & HarvestTaskAssignment>({ method: 'POST', url: `/projects/${projectId}/${kind}_assignments`, body });
+			const created = await client.send<HarvestUserAssignment & HarvestTaskAssignment>({
+				method: 'POST',
+				url: `/projects/${projectId}/${kind}_assignments`,
+				body,
+				// A person or task is on a project at most once: a lost answer is found on the project before any retry.
+				retrySafety: {
+					lookup: async () =>
+						(await collect(reader.pages<HarvestUserAssignment & HarvestTaskAssignment>(`/projects/${projectId}/${kind}_assignments`, `${kind}_assignments`))).find((found) =>
+							kind === 'user' ? String(found.user?.id) === String(body.user_id) : String(found.task?.id) === String(body.task_id),
+						),
+				},
+			});
 			return kind === 'user' ? toCanonicalUserAssignment(created, currency, context) : toCanonicalTaskAssignment(created, currency, context);
 		});
 	const assignments: PsaConnector['assignments'] = {
