@@ -30,7 +30,7 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { withItemIndex } from '../shared/node/router';
 import { approvalRecord } from './audit';
-import { GATE_CREDENTIAL, handleApproverRequest } from './decide';
+import { GATE_CREDENTIAL, handleApproverRequest, resumeClaims } from './decide';
 import { deliverLinks } from './deliver';
 import { approvalGateProperties } from './description';
 import { assertUsableSecret, newLinkId } from './links';
@@ -42,7 +42,7 @@ import { TEAMS_CREDENTIAL } from './notify/teams';
 import type { ApprovalPolicy } from './policy';
 import { PolicyError } from './policy';
 import { readPolicy, readRequestInput } from './request';
-import { checkpointOfThisRun, queueReentry } from './resume';
+import { checkpointOfThisRun, checkpointRevision, queueReentry } from './resume';
 import type { GateCheckpoint, NotificationNeed } from './state';
 import { applyDeadline, failedRequest, isSettled, nextDeadline, openRequest, settle } from './state';
 
@@ -143,6 +143,8 @@ export class ApprovalGate implements INodeType {
 			checkpoint = opened.checkpoint;
 			needs.push(...opened.needs);
 		} else {
+			// A submit that loaded this revision before this run must not store its stale copy later (claims.ts).
+			resumeClaims.markUsed(checkpoint.step.executionId, checkpointRevision(checkpoint));
 			// Resumed by a decision or by the deadline: settle what was decided, then apply passed deadlines.
 			for (const request of checkpoint.requests) {
 				needs.push(...settle(request, now));
@@ -169,6 +171,7 @@ export class ApprovalGate implements INodeType {
 		}
 
 		if (isSettled(checkpoint)) return route(items, checkpoint);
+		checkpoint.revision = checkpointRevision(checkpoint) + 1;
 		queueReentry(this, items, checkpoint);
 		await this.putExecutionToWait(nextDeadline(checkpoint)!);
 		return [[], [], []];

@@ -1,12 +1,17 @@
-import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type { IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import { ResumeClaims } from './claims';
 import { assertUsableSecret, checkBinding, LINK_QUERY_PARAMETER, verifyLinkToken } from './links';
 import type { PageRefusal } from './page';
-import { decisionPage, PAGE_HEADERS, recordedPage, refusal } from './page';
-import { waitingGate } from './resume';
+import { busyPage, decisionPage, PAGE_HEADERS, recordedPage, refusal } from './page';
+import { checkpointRevision, waitingGate } from './resume';
 import type { ApprovalRequest } from './state';
 import { currentLevel, recordDecision, refuseDecision } from './state';
+import { readDecisionForm, singleValue } from './submission';
 
 export const GATE_CREDENTIAL = 'p2cApprovalGateApi';
+
+/** Revisions of waiting checkpoints already used to resume, in this n8n process (see claims.ts). */
+export const resumeClaims = new ResumeClaims();
 
 /**
  * What happens when an approver's link is opened (GET) or the page's form is submitted (POST).
@@ -14,7 +19,13 @@ export const GATE_CREDENTIAL = 'p2cApprovalGateApi';
  * Only an accepted POST returns `workflowData`, which makes n8n resume the execution.
  */
 
-type ExpressResponse = { status(code: number): ExpressResponse; setHeader(name: string, value: string): void; send(body: string): void };
+type ExpressResponse = {
+	status(code: number): ExpressResponse;
+	setHeader(name: string, value: string): void;
+	send(body: string): void;
+	once(event: 'close', listener: () => void): void;
+	statusCode: number;
+};
 
 function applyHeaders(response: ExpressResponse): void {
 	for (const [name, value] of Object.entries(PAGE_HEADERS)) response.setHeader(name, value);
@@ -30,11 +41,6 @@ function answer(context: IWebhookFunctions, status: number, html: string): IWebh
 function refuse(context: IWebhookFunctions, reason: PageRefusal, detail?: string): IWebhookResponseData {
 	const page = refusal(reason, detail);
 	return answer(context, page.status, page.html);
-}
-
-function firstString(value: unknown): string | undefined {
-	if (Array.isArray(value)) return firstString(value[0]);
-	return typeof value === 'string' ? value : undefined;
 }
 
 function earlierDecision(request: ApprovalRequest, approver: string, level: number): string | undefined {
@@ -59,7 +65,8 @@ export async function handleApproverRequest(this: IWebhookFunctions): Promise<IW
 		return refuse(this, 'misconfigured', (error as Error).message);
 	}
 	const now = new Date();
-	const verified = verifyLinkToken(secret, firstString(request.query?.[LINK_QUERY_PARAMETER]), now.getTime());
+	const token = singleValue(request.query?.[LINK_QUERY_PARAMETER]);
+	const verified = verifyLinkToken(secret, token === 'ambiguous' ? undefined : token, now.getTime());
 	if (!verified.ok) return refuse(this, verified.reason);
 	const gate = waitingGate(this, this.getNode().name);
 	if (!gate) return refuse(this, 'notWaiting');
@@ -78,13 +85,25 @@ export async function handleApproverRequest(this: IWebhookFunctions): Promise<IW
 		const group = level.groups.find((candidate) => candidate.eligible.includes(claims.approver))?.name ?? '';
 		return answer(this, 200, decisionPage({ request: approvalRequest, approver: claims.approver, level: level.level, group, deadline: level.deadline, progress: progress(approvalRequest) }));
 	}
-	const body = (this.getBodyData() ?? {}) as IDataObject;
-	const decision = firstString(body.decision);
-	if (decision !== 'approve' && decision !== 'reject') return refuse(this, 'badRequest');
-	const comment = (firstString(body.comment) ?? '').trim().slice(0, 2000);
-	recordDecision(approvalRequest, { approver: claims.approver, level: claims.level, decision, comment, linkId: claims.linkId }, now);
-	gate.save(gate.checkpoint);
-	applyHeaders(this.getResponseObject() as unknown as ExpressResponse);
-	// n8n sends this page only once it has stored the resumed execution; a losing concurrent submit gets n8n's error instead.
-	return { webhookResponse: recordedPage(approvalRequest, decision, claims.approver), workflowData: [[]] };
+	const form = readDecisionForm(this.getBodyData());
+	if (!form.ok) return refuse(this, 'badRequest', `Refused: ${form.problem}.`);
+	// Of submits that loaded the same waiting checkpoint, one resumes; the others are asked to send again.
+	const executionId = gate.checkpoint.step.executionId;
+	const revision = checkpointRevision(gate.checkpoint);
+	if (!resumeClaims.claim(executionId, revision)) {
+		const page = busyPage(approvalRequest, form.decision, form.comment);
+		const response = this.getResponseObject() as unknown as ExpressResponse;
+		response.setHeader('Retry-After', '3');
+		return answer(this, page.status, page.html);
+	}
+	recordDecision(approvalRequest, { approver: claims.approver, level: claims.level, decision: form.decision, comment: form.comment, linkId: claims.linkId }, now);
+	gate.save({ ...gate.checkpoint, revision: revision + 1 });
+	const response = this.getResponseObject() as unknown as ExpressResponse;
+	applyHeaders(response);
+	// n8n sends the page below only once it has stored the resumed execution; when it could not (another
+	// resume won), the approver gets n8n's error, nothing was recorded and this revision is current again.
+	response.once('close', () => {
+		if (response.statusCode !== 200) resumeClaims.release(executionId, revision);
+	});
+	return { webhookResponse: recordedPage(approvalRequest, form.decision, claims.approver, form.comment, form.truncated), workflowData: [[]] };
 }

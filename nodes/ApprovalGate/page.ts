@@ -1,6 +1,7 @@
 import { formatAmount } from './audit';
 import type { LinkRefusal } from './links';
 import type { ApprovalRequest, DecisionRefusal } from './state';
+import { MAX_COMMENT_LENGTH } from './submission';
 
 /**
  * The pages an approver sees. Opening a link only shows the request; only the form's POST
@@ -34,7 +35,8 @@ h1{font-size:1.35rem;margin:0 0 4px}.muted{color:#5d6577;font-size:.9rem}.amount
 table{border-collapse:collapse;width:100%;margin:12px 0}th,td{text-align:left;padding:6px 8px;border-bottom:1px solid #e4e6eb;vertical-align:top}th{width:38%;color:#5d6577;font-weight:500}
 textarea{width:100%;box-sizing:border-box;min-height:90px;font:inherit;padding:8px;margin:6px 0 14px}
 button{font:inherit;font-weight:600;border:0;border-radius:6px;padding:10px 22px;margin-right:10px;cursor:pointer;color:#fff}
-.approve{background:#1f7a3f}.reject{background:#b42318}.notice{border-left:4px solid #b42318;padding:8px 12px;background:#fdf2f1}`;
+.approve{background:#1f7a3f}.reject{background:#b42318}.notice{border-left:4px solid #b42318;padding:8px 12px;background:#fdf2f1}
+blockquote{margin:8px 0;padding:8px 12px;border-left:3px solid #c9ced8;white-space:pre-wrap;overflow-wrap:anywhere}`;
 
 function layout(title: string, body: string): string {
 	return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex, nofollow"><meta name="referrer" content="no-referrer"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body><main>${body}</main></body></html>`;
@@ -60,18 +62,41 @@ ${rows ? `<table>${rows}</table>` : ''}
 <p class="muted">You decide as <strong>${escapeHtml(input.approver)}</strong>. ${escapeHtml(input.progress)}. Decide before ${escapeHtml(input.deadline)}.</p>
 <form method="post" action="">
 <label for="comment">Comment (optional)</label>
-<textarea id="comment" name="comment" maxlength="2000"></textarea>
+<textarea id="comment" name="comment" maxlength="${MAX_COMMENT_LENGTH}"></textarea>
 <button class="approve" type="submit" name="decision" value="approve">Approve</button>
 <button class="reject" type="submit" name="decision" value="reject">Reject</button>
 </form>`;
 	return layout(`Approval: ${request.title}`, body);
 }
 
-export function recordedPage(request: ApprovalRequest, decision: 'approve' | 'reject', approver: string): string {
+function commentBlock(comment: string, truncated: boolean): string {
+	if (comment === '') return '';
+	const note = truncated ? ` (shortened to ${MAX_COMMENT_LENGTH} characters)` : '';
+	return `<p class="muted">Your comment${note}:</p><blockquote>${escapeHtml(comment)}</blockquote>`;
+}
+
+export function recordedPage(request: ApprovalRequest, decision: 'approve' | 'reject', approver: string, comment = '', truncated = false): string {
 	const verb = decision === 'approve' ? 'approval' : 'rejection';
 	return layout('Decision recorded', `<h1>Your ${verb} was recorded</h1>
 <p>${escapeHtml(request.title)} · ${escapeHtml(formatAmount(request.amount.amountMinor, request.amount.currency))}</p>
+${commentBlock(comment, truncated)}
 <p class="muted">Recorded for ${escapeHtml(approver)}. This link cannot be used again; you can close this page.</p>`);
+}
+
+/**
+ * Another decision on the same request was being recorded at the same moment, so this one was
+ * not (see claims.ts). The page sends the same decision and comment again with one click.
+ */
+export function busyPage(request: ApprovalRequest, decision: 'approve' | 'reject', comment: string): { status: number; html: string } {
+	const verb = decision === 'approve' ? 'Approve' : 'Reject';
+	const body = `<h1>Your decision was not recorded yet</h1>
+<p class="notice">Another decision on ${escapeHtml(request.title)} was being recorded at the same moment. Nothing of yours was recorded: send it again in a few seconds.</p>
+<form method="post" action="">
+<input type="hidden" name="decision" value="${escapeHtml(decision)}">
+<input type="hidden" name="comment" value="${escapeHtml(comment)}">
+<button class="${decision}" type="submit">${verb} again</button>
+</form>`;
+	return { status: 409, html: layout('Send your decision again', body) };
 }
 
 export type PageRefusal = LinkRefusal | DecisionRefusal | 'notWaiting' | 'badRequest' | 'misconfigured';

@@ -65,6 +65,10 @@ export function queueReentry(context: IExecuteFunctions, items: INodeExecutionDa
 	stack.unshift(reentry);
 }
 
+export function checkpointRevision(checkpoint: GateCheckpoint): number {
+	return Number.isInteger(checkpoint.revision) && checkpoint.revision! >= 0 ? checkpoint.revision! : 0;
+}
+
 export interface WaitingGate {
 	checkpoint: GateCheckpoint;
 	/** Writes the changed checkpoint back into the queued entry, to be saved when the execution resumes. */

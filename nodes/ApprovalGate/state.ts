@@ -94,6 +94,8 @@ export interface NotificationNeed {
 /** Everything the gate knows while it waits; lives in the waiting execution, not in memory. */
 export interface GateCheckpoint {
 	version: 1;
+	/** Bumped by every decision and every run of the gate; absent in checkpoints of earlier versions (0). */
+	revision?: number;
 	step: GateStep;
 	openedAt: string;
 	requests: ApprovalRequest[];
