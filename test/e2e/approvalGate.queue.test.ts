@@ -12,10 +12,12 @@ import type { CredentialRefs } from './approvalGate.support';
 import { gateWorkflow, itemsOn, LinkReceiver, openLink, storedCheckpoint, submit, waitUntilFinished, waitUntilWaiting } from './approvalGate.support';
 import type { N8nInstance } from './n8n';
 import { ensureN8nInstalled, ensurePackInstalled, startN8n, stopAllN8n } from './n8n';
+import { findSecretLeaks } from './secretScan';
 
 jest.setTimeout(25 * 60_000);
 
 const CREDENTIALS: CredentialRefs = { gate: { id: 'p2cGateQueue0001', name: 'Gate' }, webhook: { id: 'p2cHookQueue0001', name: 'Receiver' } };
+const GATE_SECRET = 'e2e-queue-gate-signing-secret-0123456789abcdef';
 const BOB = 'bob@firm.test';
 const CAROL = 'carol@firm.test';
 
@@ -36,7 +38,7 @@ describe('Approval Gate in n8n queue mode (main + worker)', () => {
 		await receiver.start();
 		n8n = await startN8n({ mode: 'queue', userFolder });
 		await n8n.importCredentials([
-			{ ...CREDENTIALS.gate, type: 'p2cApprovalGateApi', data: { signingSecret: 'e2e-queue-gate-signing-secret-0123456789abcdef', linkLifetimeHours: 72 } },
+			{ ...CREDENTIALS.gate, type: 'p2cApprovalGateApi', data: { signingSecret: GATE_SECRET, linkLifetimeHours: 72 } },
 			{ ...CREDENTIALS.webhook, type: 'p2cApprovalWebhookApi', data: { url: receiver.url } },
 		]);
 	});
@@ -78,5 +80,10 @@ describe('Approval Gate in n8n queue mode (main + worker)', () => {
 		]);
 		expect(itemsOn(done, 'Rejected')).toEqual([]);
 		expect(workerRuns(n8n, id)).toBe(3);
+	});
+
+	test('no secret of the imported credentials is in the log of main or worker or in any stored execution', async () => {
+		const imported = [{ ...CREDENTIALS.gate, type: 'p2cApprovalGateApi', data: { signingSecret: GATE_SECRET } }];
+		expect(await findSecretLeaks(n8n, imported)).toEqual([]);
 	});
 });

@@ -216,3 +216,38 @@ export function withToken(url: string, token: string): string {
 export function tokenOf(url: string): string {
 	return new URL(url).searchParams.get('approval') ?? '';
 }
+
+/** A POST of any form fields (repeated names, odd values), as a tampered or scripted client would send. */
+export async function submitFields(url: string, fields: Array<[string, string]>): Promise<PageAnswer> {
+	const response = await fetch(url, {
+		method: 'POST',
+		headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+		body: new URLSearchParams(fields).toString(),
+	});
+	return { status: response.status, text: await response.text(), headers: response.headers };
+}
+
+/** The link with extra query parameters (a GET that tries to decide through the URL). */
+export function withQuery(url: string, parameters: Record<string, string>): string {
+	const parsed = new URL(url);
+	for (const [name, value] of Object.entries(parameters)) parsed.searchParams.set(name, value);
+	return parsed.toString();
+}
+
+/**
+ * Submits until the gate records the decision: a submit refused because another decision was
+ * being recorded at that moment (the gate's "send it again" page, or n8n's "running"/"resumed"
+ * answers) is sent again once the execution waits. Returns every answer, the recording one last.
+ */
+export async function submitUntilRecorded(n8n: N8nInstance, executionId: string, url: string, decision: string, comment: string, attempts = 20): Promise<PageAnswer[]> {
+	const answers: PageAnswer[] = [];
+	for (let attempt = 0; attempt < attempts; attempt++) {
+		const answer = await submit(url, decision, comment);
+		answers.push(answer);
+		if (answer.status === 200) return answers;
+		const retryable = answer.text.includes('Send your decision again') || /running already|already being resumed|problem executing/i.test(answer.text);
+		if (!retryable) return answers;
+		await n8n.waitForExecution(executionId, (e) => e.status !== 'running' && e.status !== 'new');
+	}
+	return answers;
+}

@@ -19,13 +19,17 @@ import {
 	sleep,
 	storedCheckpoint,
 	submit,
+	submitFields,
+	submitUntilRecorded,
 	tokenOf,
 	waitUntilFinished,
 	waitUntilWaiting,
+	withQuery,
 	withToken,
 } from './approvalGate.support';
 import type { N8nInstance } from './n8n';
 import { ensureN8nInstalled, ensurePackInstalled, startN8n, stopAllN8n } from './n8n';
+import { findSecretLeaks } from './secretScan';
 
 jest.setTimeout(25 * 60_000);
 
@@ -63,6 +67,15 @@ const WORKFLOWS = {
 		approverGroups: { group: [{ name: 'Directors', members: ERIN, quorum: 'any' }] },
 	},
 	expired: { approvers: BOB, deadlineAmount: 1, onTimeout: 'reject' },
+	abuse: { approvers: `${BOB}, ${CAROL}`, quorum: 'all' },
+	levels: {
+		approvers: `${BOB}, ${DAVE}`,
+		quorum: 'any',
+		secondLevel: true,
+		secondLevelGroup: 'Finance',
+		secondLevelFromAmount: 0,
+		approverGroups: { group: [{ name: 'Finance', members: FRANK, quorum: 'any' }] },
+	},
 	byAmount: {
 		title: '={{ $json.title }}',
 		amount: '={{ $json.amount }}',
@@ -86,6 +99,22 @@ const FEEDS: Partial<Record<keyof typeof WORKFLOWS, object[]>> = {
 		{ title: 'Write-off INV-2002 (large)', amount: '9800.00' },
 	],
 };
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** The audit trail without its timestamps, for exact comparison. */
+function trailOf(item: Json): Json[] {
+	return (item.approval.trail as Json[]).map(({ at, ...entry }) => {
+		expect(Number.isNaN(Date.parse(at))).toBe(false);
+		return entry;
+	});
+}
+
+/** What a submit got back, in a few words (for the log of the concurrency tests). */
+function kindOf(answer: { status: number; text: string }): string {
+	const title = /<h1>([^<]*)<\/h1>/.exec(answer.text)?.[1];
+	return `${answer.status} ${title ?? answer.text.slice(0, 80)}`;
+}
 
 describe('Approval Gate in a real n8n (regular mode)', () => {
 	const receiver = new LinkReceiver();
@@ -357,11 +386,189 @@ describe('Approval Gate in a real n8n (regular mode)', () => {
 		expect(approved.approval.decisions).toEqual([expect.objectContaining({ approver: BOB, comment: 'after the restart' })]);
 	});
 
+	test('a valid link abused: GET with decision parameters and tampered forms decide nothing; a replay is refused; an oversized HTML comment is escaped and stored bounded', async () => {
+		const id = await start('abuse');
+		await receiver.waitFor(id, (calls) => calls.length === 2);
+		const bob = receiver.linkFor(id, BOB);
+		const carol = receiver.linkFor(id, CAROL);
+		const before = storedCheckpoint(await waitUntilWaiting(n8n, id));
+
+		// A GET never decides, whatever its query says: it shows the page.
+		const viaGet = await openLink(withQuery(bob, { decision: 'approve', comment: 'decided by a URL' }));
+		expect(viaGet.status).toBe(200);
+		expect(viaGet.text).toContain('name="decision" value="approve"');
+		// Decisions in other spellings, missing, or sent twice (either order), and a comment sent twice.
+		const tampered: Array<Array<[string, string]>> = [
+			[['decision', 'APPROVE']],
+			[['decision', 'approve ']],
+			[['decision', 'approved']],
+			[['comment', 'no decision at all']],
+			[['decision', 'approve'], ['decision', 'reject']],
+			[['decision', 'reject'], ['decision', 'approve']],
+			[['decision', 'approve'], ['comment', 'one'], ['comment', 'two']],
+		];
+		for (const fields of tampered) {
+			const answer = await submitFields(bob, fields);
+			expect([answer.status, answer.text.includes('Choose Approve or Reject')]).toEqual([400, true]);
+		}
+		// The approver token twice in the URL: ambiguous, refused.
+		const twice = `${bob}&approval=${encodeURIComponent(tokenOf(carol))}`;
+		expect((await submit(twice, 'approve')).status).toBe(400);
+		expect(storedCheckpoint(await n8n.getExecution(id))).toEqual(before);
+
+		const html = `<script>alert("x")</script><b>bold</b> & ${'x'.repeat(5000)}`;
+		const recorded = await submit(bob, 'approve', html);
+		expect(recorded.status).toBe(200);
+		expect(recorded.text).not.toContain('<script>');
+		expect(recorded.text).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&lt;b&gt;bold&lt;/b&gt; &amp; xxx');
+		expect(recorded.text).toContain('shortened to 2000 characters');
+		const stored = html.slice(0, 2000);
+		const waiting = storedCheckpoint(await waitUntilWaiting(n8n, id))!;
+		expect(waiting.requests[0].decisions).toEqual([{ approver: BOB, level: 1, decision: 'approve', comment: stored, at: expect.any(String), linkId: expect.any(String) }]);
+
+		// The same link again, with either decision: refused with a page, nothing changes.
+		for (const decision of ['approve', 'reject']) {
+			const replay = await submit(bob, decision, 'once more');
+			expect([replay.status, replay.text.includes('Your decision is already recorded')]).toEqual([409, true]);
+		}
+		expect(storedCheckpoint(await n8n.getExecution(id))).toEqual(waiting);
+
+		expect((await submit(carol, 'approve', 'fine by me')).status).toBe(200);
+		const [approved] = itemsOn(await waitUntilFinished(n8n, id), 'Approved');
+		expect(approved.approval.decisions).toEqual([
+			{ approver: BOB, decision: 'approve', comment: stored, at: expect.any(String), level: 1, waitedMs: expect.any(Number) },
+			{ approver: CAROL, decision: 'approve', comment: 'fine by me', at: expect.any(String), level: 1, waitedMs: expect.any(Number) },
+		]);
+		expect(trailOf(approved)).toEqual([
+			{ event: 'opened', actor: 'alice@firm.test', detail: 'under policy "Write-off policy 2026"' },
+			{ event: 'notified', actor: BOB, level: 1, group: 'Named approvers', detail: 'request link sent via webhook' },
+			{ event: 'notified', actor: CAROL, level: 1, group: 'Named approvers', detail: 'request link sent via webhook' },
+			{ event: 'decided', actor: BOB, level: 1, group: 'Named approvers', decision: 'approve', comment: stored },
+			{ event: 'decided', actor: CAROL, level: 1, group: 'Named approvers', decision: 'approve', comment: 'fine by me' },
+			{ event: 'approved', actor: 'approvers', detail: 'approved at level 1' },
+		]);
+		expect(approved.approval.links.map((link: Json) => [link.approver, link.used])).toEqual([[BOB, true], [CAROL, true]]);
+		// Once the execution is over, n8n itself refuses the link.
+		expect((await submit(bob, 'reject')).status).toBe(409);
+	});
+
+	test('the same link submitted five times at once records exactly one decision', async () => {
+		const id = await start('abuse');
+		await receiver.waitFor(id, (calls) => calls.length === 2);
+		await waitUntilWaiting(n8n, id);
+		const bob = receiver.linkFor(id, BOB);
+		const answers = await Promise.all([1, 2, 3, 4, 5].map(async (n) => await submit(bob, 'approve', `click ${n}`)));
+		process.stderr.write(`[gate e2e] one link submitted 5 times at once: ${JSON.stringify(answers.map(kindOf))}\n`);
+		const winners = answers.flatMap((answer, index) => (answer.status === 200 ? [index + 1] : []));
+		expect(winners).toHaveLength(1);
+		// Every other submit was refused with a page of the gate or n8n's "running" answer; none recorded anything.
+		expect(answers.filter((answer) => answer.status !== 200).map((answer) => answer.status)).toEqual([409, 409, 409, 409]);
+		const waiting = storedCheckpoint(await waitUntilWaiting(n8n, id))!;
+		expect(waiting.requests[0].decisions).toEqual([{ approver: BOB, level: 1, decision: 'approve', comment: `click ${winners[0]}`, at: expect.any(String), linkId: expect.any(String) }]);
+		expect(waiting.requests[0].trail.filter((entry: Json) => entry.event === 'decided')).toHaveLength(1);
+
+		await submit(receiver.linkFor(id, CAROL), 'approve', 'second approver');
+		const [approved] = itemsOn(await waitUntilFinished(n8n, id), 'Approved');
+		expect(approved.approval.decisions.map((d: Json) => [d.approver, d.comment])).toEqual([[BOB, `click ${winners[0]}`], [CAROL, 'second approver']]);
+	});
+
+	test('two approvers of a 2-of-2 request submitting at the same instant: both decisions are recorded exactly once', async () => {
+		const id = await start('abuse');
+		await receiver.waitFor(id, (calls) => calls.length === 2);
+		await waitUntilWaiting(n8n, id);
+		const links: Record<string, string> = { [BOB]: receiver.linkFor(id, BOB), [CAROL]: receiver.linkFor(id, CAROL) };
+		const first = await Promise.all([BOB, CAROL].map(async (who) => await submit(links[who], 'approve', `${who} at once`)));
+		process.stderr.write(`[gate e2e] two approvers at the same instant: ${JSON.stringify(first.map(kindOf))}\n`);
+		expect(first.some((answer) => answer.status === 200)).toBe(true);
+		// The one that was not recorded was told so, and sending it again records it.
+		for (const [index, who] of [BOB, CAROL].entries()) {
+			if (first[index].status === 200) continue;
+			expect(first[index].status).toBe(409);
+			await n8n.waitForExecution(id, (e) => e.status !== 'running');
+			const retries = await submitUntilRecorded(n8n, id, links[who], 'approve', `${who} at once`);
+			process.stderr.write(`[gate e2e] ${who} sent again: ${JSON.stringify(retries.map(kindOf))}\n`);
+			expect(retries.at(-1)!.status).toBe(200);
+		}
+		const [approved] = itemsOn(await waitUntilFinished(n8n, id), 'Approved');
+		const decisions = (approved.approval.decisions as Json[]).map((d) => [d.approver, d.decision, d.comment]).sort();
+		expect(decisions).toEqual([[BOB, 'approve', `${BOB} at once`], [CAROL, 'approve', `${CAROL} at once`]]);
+		expect(trailOf(approved).map((entry) => entry.event)).toEqual(['opened', 'notified', 'notified', 'decided', 'decided', 'approved']);
+	});
+
+	test('links of a level already closed are refused while the next level waits; the trail shows both levels', async () => {
+		const id = await start('levels');
+		await receiver.waitFor(id, (calls) => calls.length === 2);
+		await waitUntilWaiting(n8n, id);
+		const bob = receiver.linkFor(id, BOB);
+		expect((await submit(bob, 'approve', 'level one ok')).status).toBe(200);
+		await receiver.waitFor(id, (calls) => calls.length === 3);
+		const waiting = storedCheckpoint(await waitUntilWaiting(n8n, id))!;
+		expect(waiting.requests[0].levels.map((level: Json) => level.level)).toEqual([1, 2]);
+		// Dave never decided level 1, Bob did: both links belong to the closed level.
+		for (const [link, decision] of [[receiver.linkFor(id, DAVE), 'reject'], [bob, 'approve']]) {
+			const answer = await submit(link, decision, 'too late');
+			expect([answer.status, answer.text.includes('This link was for another approval level')]).toEqual([409, true]);
+		}
+		expect(storedCheckpoint(await n8n.getExecution(id))).toEqual(waiting);
+		expect((await submit(receiver.linkFor(id, FRANK), 'approve', 'finance ok')).status).toBe(200);
+		const [approved] = itemsOn(await waitUntilFinished(n8n, id), 'Approved');
+		expect(approved.approval.decisions.map((d: Json) => [d.approver, d.level, d.decision, d.comment])).toEqual([
+			[BOB, 1, 'approve', 'level one ok'],
+			[FRANK, 2, 'approve', 'finance ok'],
+		]);
+		expect(trailOf(approved).map((entry) => [entry.event, entry.actor, entry.level])).toEqual([
+			['opened', 'alice@firm.test', undefined],
+			['notified', BOB, 1],
+			['notified', DAVE, 1],
+			['decided', BOB, 1],
+			['levelApproved', 'approvers', 1],
+			['levelOpened', 'policy', 2],
+			['notified', FRANK, 2],
+			['decided', FRANK, 2],
+			['approved', 'approvers', undefined],
+		]);
+	});
+
+	test('genuinely signed links for someone not on the request, another link id, level or item are refused and change nothing', async () => {
+		const id = await start('abuse');
+		await receiver.waitFor(id, (calls) => calls.length === 2);
+		const bob = receiver.linkFor(id, BOB);
+		const checkpoint = storedCheckpoint(await waitUntilWaiting(n8n, id))!;
+		const bobsLink = checkpoint.requests[0].links.find((link: Json) => link.approver === BOB);
+		const mint = (claims: { approver: string; linkId: string; level?: number; itemIndex?: number }) =>
+			withToken(bob, signLinkToken(GATE_SECRET, { ...checkpoint.step, itemIndex: claims.itemIndex ?? 0, approver: claims.approver, level: claims.level ?? 1, linkId: claims.linkId, expiresAt: Date.now() + 3_600_000 }));
+		const notEntitled = [
+			mint({ approver: 'mallory@evil.test', linkId: 'minted-for-mallory' }),
+			mint({ approver: DAVE, linkId: 'minted-for-dave' }),
+			mint({ approver: CAROL, linkId: bobsLink.linkId }),
+			mint({ approver: BOB, linkId: bobsLink.linkId, level: 2 }),
+		];
+		for (const link of notEntitled) {
+			for (const answer of [await openLink(link), await submit(link, 'approve', 'let me in')]) {
+				expect([answer.status, answer.text.includes('This link does not entitle you to decide')]).toEqual([403, true]);
+			}
+		}
+		const otherItem = await submit(mint({ approver: BOB, linkId: bobsLink.linkId, itemIndex: 3 }), 'approve');
+		expect([otherItem.status, otherItem.text.includes('This link belongs to another request')]).toEqual([403, true]);
+		const after = await n8n.getExecution(id);
+		expect(after.status).toBe('waiting');
+		expect(storedCheckpoint(after)).toEqual(checkpoint);
+	});
+
 	test('on time-out with "reject", the item leaves on the Timed Out output', async () => {
 		const done = await waitUntilFinished(n8n, expiring, 240_000);
 		expect(itemsOn(done, 'Approved')).toEqual([]);
 		const [timedOut] = itemsOn(done, 'Timed Out');
 		expect(timedOut.approval).toMatchObject({ status: 'timedOut', decidedBy: 'policy', reason: 'deadline passed; the policy rejects on time-out', decisions: [] });
 		expect(timedOut.approval.trail.at(-1)).toMatchObject({ event: 'timedOut', actor: 'policy' });
+	});
+
+	test('no secret of the imported credentials is in n8n\'s log or in any stored execution', async () => {
+		const imported = [
+			{ ...CREDENTIALS.gate, type: 'p2cApprovalGateApi', data: { signingSecret: GATE_SECRET } },
+			{ ...SHORT_LIVED.gate, type: 'p2cApprovalGateApi', data: { signingSecret: GATE_SECRET } },
+			{ ...CREDENTIALS.webhook, type: 'p2cApprovalWebhookApi', data: { url: receiver.url, signingSecret: WEBHOOK_SECRET } },
+		];
+		expect(await findSecretLeaks(n8n, imported)).toEqual([]);
 	});
 });

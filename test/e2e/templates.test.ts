@@ -22,6 +22,7 @@ import type { AnyObject } from './templateSupport';
 import { importWorkflowWithCli, loadTemplate, nodeError, nodeItems, runToEnd, sandboxCredentials, switchSystems, withCredentials, withPolicy } from './templateSupport';
 import type { N8nInstance } from './n8n';
 import { ensureN8nInstalled, ensurePackInstalled, startN8n, stopAllN8n } from './n8n';
+import { findSecretLeaks } from './secretScan';
 
 // A first run installs n8n (about 5 minutes); each template runs twice, some with an approval in between.
 jest.setTimeout(40 * 60_000);
@@ -175,5 +176,10 @@ describe('workflow templates in a real n8n against the sandbox', () => {
 		const second = await run(id, 'collections second');
 		expect(collectionsSnapshot(sandbox, staged)).toEqual(before);
 		expect(nodeItems(second.execution as never, 'Collections Summary')[0]).toMatchObject({ remindersSent: 0, escalations: 0, notesWritten: 0 });
+	});
+
+	test('no secret of the sandbox credentials, and no token the sandbox issued, is in n8n\'s log or in any stored execution', async () => {
+		expect(sandbox.issuedTokens.size).toBeGreaterThan(0);
+		expect(await findSecretLeaks(n8n, credentials, sandbox.issuedTokens)).toEqual([]);
 	});
 });
