@@ -126,6 +126,21 @@ export function readJsonParameter(ctx: IExecuteFunctions, name: string, itemInde
 	}
 }
 
+/**
+ * The record an item asks to check or map. Text that is no JSON is that record's problem, not the
+ * node's: it comes back as an issue at `(record)`, so the item goes to Exceptions.
+ */
+export function readRecordParameter(ctx: IExecuteFunctions, itemIndex: number, what: string): { record: unknown } | { input: unknown; issues: FieldIssue[] } {
+	const raw = ctx.getNodeParameter('record', itemIndex, undefined) as unknown;
+	if (typeof raw !== 'string') return { record: raw };
+	if (raw.trim() === '') return { record: undefined };
+	try {
+		return { record: JSON.parse(raw) };
+	} catch (error) {
+		return { input: raw, issues: [{ path: '(record)', rule: 'json', message: `(record) ${what} is not valid JSON: ${(error as Error).message}` }] };
+	}
+}
+
 /** A configuration problem (mapping document, rules): stops the node with every issue listed. */
 export function configError(ctx: IExecuteFunctions, itemIndex: number, what: string, issues: FieldIssue[]): NodeOperationError {
 	return new NodeOperationError(ctx.getNode(), `Item ${itemIndex}: the ${what} is not valid: ${issues.map((issue) => `${issue.path} ${issue.message}`).join('; ')}`, {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'crypto';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { describeIssues, type FieldIssue } from '../shared/canonical/validate';
+import { describeIssues, oneLine, type FieldIssue } from '../shared/canonical/validate';
 import { withItemIndex } from '../shared/node/router';
 import type { MappingOperationEntry, MappingOutcome } from './types';
 
@@ -15,7 +15,7 @@ export function recordLabel(entity: string | undefined, itemIndex: number, recor
 	const name =
 		text(fields.name) ?? text(fields.displayName) ?? text(fields.Name) ?? text(properties.name) ?? text(properties.dealname) ?? text(fields.email) ?? text(fields.id) ?? text(fields.Id);
 	const what = entity ? `${entity.charAt(0).toUpperCase()}${entity.slice(1)}` : 'Record';
-	return `${what} in item ${itemIndex}${name ? ` ("${name}")` : ''}`;
+	return `${what} in item ${itemIndex}${name ? ` ("${oneLine(name)}")` : ''}`;
 }
 
 /**

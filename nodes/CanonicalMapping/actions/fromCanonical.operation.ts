@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { applyMapping, checkCanonical } from '../../shared/mapping/applyMapping';
 import { issuesFromMappingError } from '../../shared/mapping/profile';
 import { mappingSourceProperties, readMapping } from '../mappingSource';
-import { readJsonParameter, readOptions, recordProperty } from '../properties';
+import { readRecordParameter, readOptions, recordProperty } from '../properties';
 import { readBusinessRules, rulesProperties } from '../rulesEditor';
 import type { MappingOperation } from '../types';
 
@@ -23,7 +23,9 @@ export const fromCanonicalOperation: MappingOperation = {
 		const options = readOptions(ctx, itemIndex);
 		const rules = readBusinessRules(ctx, itemIndex);
 		const mapping = readMapping(ctx, itemIndex, 'fromCanonical');
-		const record = readJsonParameter(ctx, 'record', itemIndex, 'the canonical record');
+		const read = readRecordParameter(ctx, itemIndex, 'the canonical record');
+		if ('issues' in read) return { exception: { input: read.input, issues: read.issues, entity: mapping.entity } };
+		const record = read.record;
 		const entity = mapping.entity;
 		const documentRules = mapping.kind === 'custom' ? mapping.document.rules : [];
 		const checked = checkCanonical(entity, record, { partial: options.partial, rules: [...documentRules, ...rules] });

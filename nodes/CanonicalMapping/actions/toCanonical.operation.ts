@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { checkCanonical, mapToCanonical } from '../../shared/mapping/applyMapping';
 import { issuesFromMappingError } from '../../shared/mapping/profile';
 import { readMapping, mappingSourceProperties } from '../mappingSource';
-import { contextFor, readJsonParameter, readOptions, recordProperty } from '../properties';
+import { contextFor, readRecordParameter, readOptions, recordProperty } from '../properties';
 import { readBusinessRules, rulesProperties } from '../rulesEditor';
 import type { MappingOperation } from '../types';
 
@@ -21,7 +21,9 @@ export const toCanonicalOperation: MappingOperation = {
 		const options = readOptions(ctx, itemIndex);
 		const rules = readBusinessRules(ctx, itemIndex);
 		const mapping = readMapping(ctx, itemIndex, 'toCanonical');
-		const record = readJsonParameter(ctx, 'record', itemIndex, 'the vendor record');
+		const read = readRecordParameter(ctx, itemIndex, 'the vendor record');
+		if ('issues' in read) return { exception: { input: read.input, issues: read.issues, entity: mapping.entity } };
+		const record = read.record;
 		const context = contextFor(run, options, record);
 		const entity = mapping.entity;
 

@@ -1,6 +1,6 @@
 import type { CanonicalEntity } from '../../shared/canonical';
 import { checkCanonical } from '../../shared/mapping/applyMapping';
-import { entityProperty, readJsonParameter, readOptions, recordProperty } from '../properties';
+import { entityProperty, readRecordParameter, readOptions, recordProperty } from '../properties';
 import { readBusinessRules, rulesProperties } from '../rulesEditor';
 import type { MappingOperation } from '../types';
 
@@ -16,7 +16,9 @@ export const validateOperation: MappingOperation = {
 		const options = readOptions(ctx, itemIndex);
 		const entity = ctx.getNodeParameter('entity', itemIndex) as CanonicalEntity;
 		const rules = readBusinessRules(ctx, itemIndex);
-		const record = readJsonParameter(ctx, 'record', itemIndex, 'the canonical record');
+		const read = readRecordParameter(ctx, itemIndex, 'the canonical record');
+		if ('issues' in read) return { exception: { input: read.input, issues: read.issues, entity } };
+		const record = read.record;
 		const checked = checkCanonical(entity, record, { partial: options.partial, rules });
 		return checked.ok ? { valid: checked.value } : { exception: { input: record, issues: checked.issues, entity } };
 	},

@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import { baseRecordShape, IsoDate, Money } from './common';
+import { baseRecordShape, IsoDate, Line, Money, RemoteId } from './common';
 
 /** Staffing: a request for a role on a project, or a person allocated to it. */
 export const Assignment = z.object({
 	...baseRecordShape,
 	kind: z.enum(['request', 'allocation']),
-	projectId: z.string().min(1, 'is required'),
-	resourceId: z.string().optional(),
-	taskId: z.string().optional(),
-	role: z.string().optional(),
+	projectId: RemoteId,
+	resourceId: RemoteId.optional(),
+	taskId: RemoteId.optional(),
+	role: Line.optional(),
 	hoursPerWeek: z.number().nonnegative().optional(),
 	startDate: IsoDate.optional(),
 	endDate: IsoDate.optional(),

@@ -1,20 +1,20 @@
 import { z } from 'zod';
-import { Address, baseRecordShape, CurrencyCode } from './common';
+import { baseRecordShape, Address, CurrencyCode, Email, IsoDateTime, Line, RemoteId, RequiredLine } from './common';
 
 /** An organisation the firm sells to or bills (CRM company/account, ERP customer, PSA client). */
 export const Client = z.object({
 	...baseRecordShape,
-	name: z.string().trim().min(1, 'is required'),
-	domain: z.string().optional(),
-	email: z.string().email().optional(),
-	phone: z.string().optional(),
-	industry: z.string().optional(),
-	taxNumber: z.string().optional(),
+	name: RequiredLine,
+	domain: Line.optional(),
+	email: Email.optional(),
+	phone: Line.optional(),
+	industry: Line.optional(),
+	taxNumber: Line.optional(),
 	currency: CurrencyCode.optional(),
 	billingAddress: Address.optional(),
-	ownerId: z.string().optional(),
+	ownerId: RemoteId.optional(),
 	isActive: z.boolean().default(true),
-	createdAt: z.string().optional(),
-	updatedAt: z.string().optional(),
+	createdAt: IsoDateTime.optional(),
+	updatedAt: IsoDateTime.optional(),
 });
 export type Client = z.infer<typeof Client>;

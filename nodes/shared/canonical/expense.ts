@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { baseRecordShape, IsoDate, Money } from './common';
+import { baseRecordShape, IsoDate, Line, Money, RemoteId, Text } from './common';
 import { ApprovalStatus } from './timeEntry';
 
 /** A cost incurred on a project, possibly re-billed to the client. */
@@ -7,13 +7,13 @@ export const Expense = z.object({
 	...baseRecordShape,
 	date: IsoDate,
 	amount: Money,
-	category: z.string().optional(),
+	category: Line.optional(),
 	billable: z.boolean(),
 	approvalStatus: ApprovalStatus,
-	projectId: z.string().min(1, 'is required'),
-	resourceId: z.string().optional(),
-	notes: z.string().optional(),
-	invoiceId: z.string().optional(),
+	projectId: RemoteId,
+	resourceId: RemoteId.optional(),
+	notes: Text.optional(),
+	invoiceId: RemoteId.optional(),
 	/** Whether the system counts the expense as billed, even when it does not name the invoice. */
 	invoiced: z.boolean().optional(),
 });

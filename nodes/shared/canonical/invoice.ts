@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { baseRecordShape, CurrencyCode, IsoDate, Money } from './common';
+import { baseRecordShape, CurrencyCode, IsoDate, IsoDateTime, Line, Money, RemoteId, Text } from './common';
 
 export const InvoiceStatus = z.enum([
 	'draft',
@@ -13,30 +13,30 @@ export const InvoiceStatus = z.enum([
 export type InvoiceStatus = z.infer<typeof InvoiceStatus>;
 
 export const InvoiceLine = z.object({
-	description: z.string().min(1, 'is required'),
+	description: Text.min(1, 'is required'),
 	/** Hours or units; decimal string-free number, at most 4 decimals. */
 	quantity: z.number(),
 	unitPrice: Money,
 	/** quantity x unitPrice, rounded half away from zero to the minor unit. */
 	lineAmount: Money,
-	itemCode: z.string().optional(),
-	accountCode: z.string().optional(),
-	taxCode: z.string().optional(),
-	projectId: z.string().optional(),
-	taskId: z.string().optional(),
+	itemCode: Line.optional(),
+	accountCode: Line.optional(),
+	taxCode: Line.optional(),
+	projectId: RemoteId.optional(),
+	taskId: RemoteId.optional(),
 	/** Source records billed on this line (time entry or expense ids), for the audit trail. */
-	sourceIds: z.array(z.string()).default([]),
+	sourceIds: z.array(RemoteId).default([]),
 });
 export type InvoiceLine = z.infer<typeof InvoiceLine>;
 
 /** A customer invoice (ERP sales invoice). */
 export const Invoice = z.object({
 	...baseRecordShape,
-	number: z.string().optional(),
+	number: Line.optional(),
 	/** Deterministic business reference: the idempotency key when the invoice is created. */
-	reference: z.string().optional(),
-	clientId: z.string().min(1, 'is required'),
-	projectId: z.string().optional(),
+	reference: Line.optional(),
+	clientId: RemoteId,
+	projectId: RemoteId.optional(),
 	status: InvoiceStatus,
 	currency: CurrencyCode,
 	issueDate: IsoDate,
@@ -47,6 +47,6 @@ export const Invoice = z.object({
 	total: Money.optional(),
 	amountPaid: Money.optional(),
 	balance: Money.optional(),
-	updatedAt: z.string().optional(),
+	updatedAt: IsoDateTime.optional(),
 });
 export type Invoice = z.infer<typeof Invoice>;

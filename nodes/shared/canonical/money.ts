@@ -87,3 +87,19 @@ export function multiplyMoney(unitPrice: Money, quantity: number): Money {
 function toMinorUnitsScaled(quantity: number, scale: number): number {
 	return Math.round(Number((quantity * scale).toPrecision(15)));
 }
+
+/**
+ * Like `toMinorUnits`, but refuses an amount with more decimals than the currency has (12.345 USD,
+ * 100.5 JPY) instead of rounding it: a person typed it, so the cents they meant are not guessed.
+ */
+export function toMinorUnitsExact(value: string | number, currency: string): number {
+	const exponent = minorUnitExponent(currency);
+	const text = typeof value === 'number' ? numberToPlainString(value) : value.trim().replace(/,/g, '');
+	// Beyond 15 significant digits a double is no longer exact; no invoice needs more.
+	if (text.replace(/[^\d]/g, '').replace(/^0+/, '').length > 15) throw new Error('has more digits than an exact amount can have');
+	const fraction = /\.(\d*)$/.exec(text)?.[1] ?? '';
+	if (fraction.replace(/0+$/, '').length > exponent) {
+		throw new Error(`has ${fraction.replace(/0+$/, '').length} decimals; ${currency} has ${exponent}`);
+	}
+	return toMinorUnits(text, currency);
+}

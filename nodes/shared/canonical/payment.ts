@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import { baseRecordShape, IsoDate, Money } from './common';
+import { baseRecordShape, IsoDate, Line, Money, RemoteId } from './common';
 
 /** Money received against an invoice. */
 export const Payment = z.object({
 	...baseRecordShape,
-	invoiceId: z.string().min(1, 'is required'),
-	clientId: z.string().optional(),
+	invoiceId: RemoteId,
+	clientId: RemoteId.optional(),
 	date: IsoDate,
 	amount: Money,
-	reference: z.string().optional(),
-	method: z.string().optional(),
+	reference: Line.optional(),
+	method: Line.optional(),
 });
 export type Payment = z.infer<typeof Payment>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { baseRecordShape, IsoDate, Money } from './common';
+import { baseRecordShape, IsoDate, IsoDateTime, Line, Money, RemoteId, RequiredLine, Text } from './common';
 import { BillingModel } from './contract';
 
 export const ProjectStatus = z.enum(['planned', 'active', 'on_hold', 'completed', 'cancelled']);
@@ -8,9 +8,9 @@ export type ProjectStatus = z.infer<typeof ProjectStatus>;
 /** A delivery engagement in the PSA. */
 export const Project = z.object({
 	...baseRecordShape,
-	name: z.string().trim().min(1, 'is required'),
-	code: z.string().optional(),
-	clientId: z.string().optional(),
+	name: RequiredLine,
+	code: Line.optional(),
+	clientId: RemoteId.optional(),
 	status: ProjectStatus.default('active'),
 	billingModel: BillingModel.optional(),
 	budgetAmount: Money.optional(),
@@ -20,9 +20,9 @@ export const Project = z.object({
 	fixedFee: Money.optional(),
 	startDate: IsoDate.optional(),
 	endDate: IsoDate.optional(),
-	managerId: z.string().optional(),
-	notes: z.string().optional(),
-	createdAt: z.string().optional(),
-	updatedAt: z.string().optional(),
+	managerId: RemoteId.optional(),
+	notes: Text.optional(),
+	createdAt: IsoDateTime.optional(),
+	updatedAt: IsoDateTime.optional(),
 });
 export type Project = z.infer<typeof Project>;

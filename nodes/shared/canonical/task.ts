@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { baseRecordShape, IsoDate, Money } from './common';
+import { baseRecordShape, IsoDate, Money, RemoteId, RequiredLine } from './common';
 
 /** A unit of work on a project that time is booked against. */
 export const Task = z.object({
 	...baseRecordShape,
-	name: z.string().trim().min(1, 'is required'),
-	projectId: z.string().optional(),
+	name: RequiredLine,
+	projectId: RemoteId.optional(),
 	billable: z.boolean().default(true),
 	hourlyRate: Money.optional(),
 	budgetHours: z.number().nonnegative().optional(),
@@ -18,8 +18,8 @@ export const MilestoneStatus = z.enum(['planned', 'reached', 'invoiced']);
 /** A billing or delivery milestone. */
 export const Milestone = z.object({
 	...baseRecordShape,
-	name: z.string().trim().min(1, 'is required'),
-	projectId: z.string().optional(),
+	name: RequiredLine,
+	projectId: RemoteId.optional(),
 	dueDate: IsoDate.optional(),
 	amount: Money.optional(),
 	status: MilestoneStatus.default('planned'),

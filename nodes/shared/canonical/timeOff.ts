@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { baseRecordShape, IsoDate } from './common';
+import { baseRecordShape, IsoDate, Line, RemoteId } from './common';
 
 /** Leave that makes a resource unavailable for staffing. */
 export const TimeOff = z.object({
 	...baseRecordShape,
-	resourceId: z.string().min(1, 'is required'),
-	type: z.string().optional(),
+	resourceId: RemoteId,
+	type: Line.optional(),
 	status: z.enum(['requested', 'approved', 'denied', 'cancelled']),
 	startDate: IsoDate,
 	endDate: IsoDate,

@@ -2,8 +2,8 @@ import type { CanonicalEntity } from '../canonical';
 import { canonicalSchemas } from '../canonical';
 import type { MapContext } from '../canonical/provenance';
 import { provenance } from '../canonical/provenance';
+import { coerceMoneyInput } from '../canonical/input';
 import { validateRecord, type FieldIssue } from '../canonical/validate';
-import { coerceMoney } from '../operations/recordInput';
 import { checkBusinessRules, type BusinessRule } from './businessRules';
 import type { FieldMapping, MappingDocument } from './mappingDocument';
 import { isBlank, readPath, writePath } from './paths';
@@ -85,12 +85,14 @@ export function checkCanonical(
 ): CanonicalCheck {
 	const objectSchema = canonicalSchemas[entity];
 	const schema = options.partial ? objectSchema.partial() : objectSchema;
-	const outcome = validateRecord(schema, coerceMoney(data));
+	const coerced = coerceMoneyInput(data);
 	const reported = options.alreadyReported ?? [];
 	const covered = (path: string): boolean => reported.some((issue) => path === issue.path || path.startsWith(`${issue.path}.`));
-	const issues = [...reported, ...(outcome.ok ? [] : outcome.issues.filter((issue) => !covered(issue.path)))];
+	// validateRecord leaves out schema complaints under fields already reported (mapping, money).
+	const outcome = validateRecord(schema, coerced.value, [...reported, ...coerced.issues]);
+	const issues = outcome.ok ? [] : outcome.issues;
 	// Rules read the parsed record when there is one (defaults applied, money in minor units).
-	const checked = outcome.ok ? outcome.value : coerceMoney(data);
+	const checked = outcome.ok ? outcome.value : coerced.value;
 	issues.push(...checkBusinessRules(checked, options.rules ?? []).filter((issue) => !covered(issue.path)));
 	if (issues.length > 0) return { ok: false, issues };
 	return { ok: true, value: (outcome as { value: Record<string, unknown> }).value };

@@ -1,5 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+import { BusinessKey, RemoteId } from '../canonical/common';
+import { quoteValue } from '../canonical/input';
 import { collect } from '../transport/pagination';
 
 export const returnAllProperties: INodeProperties[] = [
@@ -46,8 +48,16 @@ export function readIsoInstant(ctx: IExecuteFunctions, name: string, itemIndex: 
 	return new Date(time).toISOString();
 }
 
-export function requiredId(ctx: IExecuteFunctions, name: string, itemIndex: number, entity: string): string {
+/**
+ * A record id (or, for `key`, the firm's own external key) from a parameter. Ids go into URL paths
+ * and vendor queries, so one that is not shaped as an id is refused before any request.
+ */
+export function requiredId(ctx: IExecuteFunctions, name: string, itemIndex: number, entity: string, kind: 'id' | 'key' = 'id'): string {
 	const value = String(ctx.getNodeParameter(name, itemIndex, '') ?? '').trim();
 	if (value === '') throw new NodeOperationError(ctx.getNode(), `${entity} in item ${itemIndex}: ${name} is empty`, { itemIndex });
+	const checked = (kind === 'id' ? RemoteId : BusinessKey).safeParse(value);
+	if (!checked.success) {
+		throw new NodeOperationError(ctx.getNode(), `${entity} in item ${itemIndex}: ${name} ${quoteValue(value)} ${checked.error.issues[0].message}`, { itemIndex });
+	}
 	return value;
 }

@@ -137,7 +137,7 @@ export function upsertOperation<C, T>(spec: EntityOperationsSpec<C, T>): BatchOp
 			...recordInputProperties(spec.fields, spec.requiredFields),
 		],
 		async prepare(run, itemIndex) {
-			const externalId = requiredId(run.ctx, 'externalId', itemIndex, spec.entity);
+			const externalId = requiredId(run.ctx, 'externalId', itemIndex, spec.entity, 'key');
 			const record = readRecord(run.ctx, itemIndex, { entity: spec.entity, fields: spec.fields, schema: spec.schema as unknown as z.ZodType<T>, required: spec.requiredFields });
 			return { externalId, record };
 		},

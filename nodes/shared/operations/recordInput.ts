@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import type { z } from 'zod';
-import { toMinorUnits } from '../canonical/money';
-import { describeIssues, validateRecord } from '../canonical/validate';
+import { coerceMoneyInput } from '../canonical/input';
+import { describeIssues, recordName, validateInput } from '../canonical/validate';
 import { fieldCollection, recordFromFields, type FieldSpec } from './fields';
 
 export const inputModeProperty: INodeProperties = {
@@ -32,23 +32,13 @@ export function recordInputProperties(fields: FieldSpec[], required: string[] = 
 
 /** Accepts money as {amount: "1250.00", currency} and turns it into exact minor units. */
 export function coerceMoney(value: unknown): unknown {
-	if (Array.isArray(value)) return value.map(coerceMoney);
-	if (!value || typeof value !== 'object') return value;
-	const object = value as IDataObject;
-	if ('amount' in object && 'currency' in object && !('amountMinor' in object)) {
-		const currency = String(object.currency ?? '').toUpperCase();
-		try {
-			return { amountMinor: toMinorUnits(object.amount as string | number, currency || 'USD'), currency };
-		} catch {
-			return { amountMinor: object.amount, currency };
-		}
-	}
-	return Object.fromEntries(Object.entries(object).map(([key, inner]) => [key, coerceMoney(inner)]));
+	return coerceMoneyInput(value).value;
 }
 
-function recordLabel(entity: string, itemIndex: number, data: IDataObject): string {
-	const name = data.name ?? data.displayName ?? data.id ?? data.email;
-	return `${entity} in item ${itemIndex}${name ? ` ("${String(name)}")` : ''}`;
+/** "Client in item 3 ("Acme Ltd")": the item and, when it has one, the record's name. */
+export function recordLabel(entity: string, itemIndex: number, data: unknown): string {
+	const name = recordName(data);
+	return `${entity} in item ${itemIndex}${name ? ` ("${name}")` : ''}`;
 }
 
 /** Reads the record an item asks to write, from the field editor or JSON, and validates it. */
@@ -64,17 +54,18 @@ export function readRecord<T>(
 		try {
 			data = (typeof raw === 'string' ? JSON.parse(raw) : raw) as IDataObject;
 		} catch {
-			throw new NodeOperationError(ctx.getNode(), `${options.entity} in item ${itemIndex}: the Record parameter is not valid JSON`, { itemIndex });
+			throw new NodeOperationError(ctx.getNode(), `${options.entity} in item ${itemIndex}: (record) the Record parameter is not valid JSON`, { itemIndex });
 		}
 		if (!data || typeof data !== 'object' || Array.isArray(data)) {
-			throw new NodeOperationError(ctx.getNode(), `${options.entity} in item ${itemIndex}: the Record parameter must be a JSON object`, { itemIndex });
+			const got = data === null ? 'null' : Array.isArray(data) ? 'an array' : typeof data;
+			throw new NodeOperationError(ctx.getNode(), `${options.entity} in item ${itemIndex}: (record) the Record parameter must be a JSON object, not ${got}`, { itemIndex });
 		}
 	} else {
 		const values = { ...(ctx.getNodeParameter('fields', itemIndex, {}) as IDataObject) };
 		for (const name of options.required ?? []) values[name] = ctx.getNodeParameter(name, itemIndex);
 		data = recordFromFields(options.fields, values);
 	}
-	const outcome = validateRecord(options.schema, coerceMoney(data));
+	const outcome = validateInput(options.schema, data);
 	if (!outcome.ok) {
 		throw new NodeOperationError(ctx.getNode(), describeIssues(recordLabel(options.entity, itemIndex, data), outcome.issues), {
 			itemIndex,

@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import type { z } from 'zod';
-import { describeIssues, Invoice, multiplyMoney, validateRecord, type Money } from '../../../shared/canonical';
+import { describeIssues, Invoice, multiplyMoney, recordName, validateRecord, type Money } from '../../../shared/canonical';
+import { coerceMoneyInput } from '../../../shared/canonical/input';
 import { fieldCollection, pickedValue, pickerProperty, recordFromFields, type FieldSpec } from '../../../shared/operations/fields';
-import { coerceMoney, inputModeProperty } from '../../../shared/operations/recordInput';
+import { inputModeProperty } from '../../../shared/operations/recordInput';
 
 /** The invoice header in the field editor; lines come as JSON beside it. */
 export const invoiceHeaderFields: FieldSpec[] = [
@@ -57,7 +58,7 @@ function parseJson(ctx: IExecuteFunctions, itemIndex: number, name: string, labe
 	try {
 		return JSON.parse(raw);
 	} catch {
-		throw new NodeOperationError(ctx.getNode(), `Invoice in item ${itemIndex}: ${label} is not valid JSON`, { itemIndex });
+		throw new NodeOperationError(ctx.getNode(), `Invoice in item ${itemIndex}: (record) ${label} is not valid JSON`, { itemIndex });
 	}
 }
 
@@ -77,7 +78,8 @@ export function readInvoice(ctx: IExecuteFunctions, itemIndex: number): Invoice 
 	if (mode === 'json') {
 		data = parseJson(ctx, itemIndex, 'record', 'the Invoice parameter') as IDataObject;
 		if (!data || typeof data !== 'object' || Array.isArray(data)) {
-			throw new NodeOperationError(ctx.getNode(), `Invoice in item ${itemIndex}: the Invoice parameter must be a JSON object`, { itemIndex });
+			const got = data === null ? 'null' : Array.isArray(data) ? 'an array' : typeof data;
+			throw new NodeOperationError(ctx.getNode(), `Invoice in item ${itemIndex}: (record) the Invoice parameter must be a JSON object, not ${got}`, { itemIndex });
 		}
 		data = { ...data };
 	} else {
@@ -100,16 +102,18 @@ export function readInvoice(ctx: IExecuteFunctions, itemIndex: number): Invoice 
 			...(line?.lineAmount !== undefined ? { lineAmount: withCurrency(line.lineAmount, data.currency) } : {}),
 		}));
 	}
-	const coerced = coerceMoney(data) as IDataObject;
+	const money = coerceMoneyInput(data);
+	const coerced = money.value as IDataObject;
 	for (const line of (coerced.lines as IDataObject[] | undefined) ?? []) {
 		const price = line?.unitPrice as Money | undefined;
 		if (line && line.lineAmount === undefined && price && Number.isInteger(price.amountMinor) && typeof line.quantity === 'number') {
 			line.lineAmount = multiplyMoney(price, line.quantity);
 		}
 	}
-	const outcome = validateRecord(Invoice as unknown as z.ZodType<Invoice>, coerced);
+	const outcome = validateRecord(Invoice as unknown as z.ZodType<Invoice>, coerced, money.issues);
 	if (!outcome.ok) {
-		const label = `Invoice in item ${itemIndex}${data.reference ? ` ("${String(data.reference)}")` : ''}`;
+		const name = recordName({ reference: data.reference, number: data.number });
+		const label = `Invoice in item ${itemIndex}${name ? ` ("${name}")` : ''}`;
 		throw new NodeOperationError(ctx.getNode(), describeIssues(label, outcome.issues), {
 			itemIndex,
 			description: outcome.issues.map((issue) => `${issue.path}: ${issue.message} (${issue.rule})`).join('\n'),

@@ -1,11 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import type { z } from 'zod';
-import { describeIssues, Payment, validateRecord } from '../../../shared/canonical';
+import { describeIssues, Payment, validateInput } from '../../../shared/canonical';
 import { pickedValue, pickerProperty, recordFromFields } from '../../../shared/operations/fields';
 import { getOperation, listOperation, type EntityOperationsSpec } from '../../../shared/operations/record.operations';
 import type { RecordApi } from '../../../shared/operations/recordApi';
-import { coerceMoney } from '../../../shared/operations/recordInput';
 import type { ItemOperation, ResourceDefinition } from '../../../shared/node/types';
 import type { ErpConnector, PaymentFilters } from '../../connector';
 
@@ -55,8 +54,7 @@ const recordOperation: ItemOperation<ErpConnector> = {
 		const { ctx } = run;
 		const values: IDataObject = {};
 		for (const field of PAYMENT_FIELDS) values[field.path] = ctx.getNodeParameter(field.path, itemIndex, '');
-		const data = coerceMoney(recordFromFields(PAYMENT_FIELDS, values));
-		const outcome = validateRecord(Payment as unknown as z.ZodType<Payment>, data);
+		const outcome = validateInput(Payment as unknown as z.ZodType<Payment>, recordFromFields(PAYMENT_FIELDS, values));
 		if (!outcome.ok) {
 			throw new NodeOperationError(ctx.getNode(), describeIssues(`Payment in item ${itemIndex}`, outcome.issues), { itemIndex });
 		}
