@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { mappingOperations } from './actions';
 import { mappingOptionsProperty } from './properties';
 import { routeMappingNode } from './router';
+import { readingParametersOncePerRun } from './runParameters';
 
 /** Each operation's fields, shown only for it. */
 function operationProperties(): INodeProperties[] {
@@ -47,6 +48,6 @@ export class CanonicalMapping implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await routeMappingNode(this, mappingOperations);
+		return await routeMappingNode(readingParametersOncePerRun(this), mappingOperations);
 	}
 }

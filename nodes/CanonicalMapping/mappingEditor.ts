@@ -4,6 +4,7 @@ import type { FieldIssue } from '../shared/canonical/validate';
 import type { BusinessRule } from '../shared/mapping/businessRules';
 import { parseMappingDocument, type MappingDocument, type MappingDocumentInput } from '../shared/mapping/mappingDocument';
 import { configError, readJsonParameter } from './properties';
+import { keyOf, oncePerRun } from './runParameters';
 
 export type MappingDirection = 'toCanonical' | 'fromCanonical';
 
@@ -202,16 +203,20 @@ function readEditorRows(ctx: IExecuteFunctions, itemIndex: number): EditorRow[] 
 	});
 }
 
-/** The mapping document an item uses: from the field editor or from the JSON parameter. */
+/**
+ * The mapping document an item uses: from the field editor or from the JSON parameter. With
+ * `reuse`, items of one run whose document reads the same share one parsed (read-only) document.
+ */
 export function readMappingDocument(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	source: 'editor' | 'document',
 	meta: { entity: CanonicalEntity; direction: MappingDirection; system?: string; rules?: BusinessRule[] },
+	reuse = false,
 ): MappingDocument {
 	const problems: FieldIssue[] = [];
 	const input = source === 'editor' ? documentFromEditor(readEditorRows(ctx, itemIndex), meta, problems) : readJsonParameter(ctx, 'mappingDocument', itemIndex, 'the mapping document');
-	const parsed = parseMappingDocument(input);
+	const parsed = reuse ? oncePerRun(ctx, `mappingDocument:${keyOf(input)}`, () => parseMappingDocument(input)) : parseMappingDocument(input);
 	const what = source === 'editor' ? 'field mapping' : 'mapping document';
 	if (problems.length > 0 || !parsed.ok) throw configError(ctx, itemIndex, what, [...problems, ...(parsed.ok ? [] : parsed.issues)]);
 	if (parsed.document.direction !== meta.direction) {

@@ -97,6 +97,6 @@ export function readMapping(ctx: IExecuteFunctions, itemIndex: number, direction
 		direction,
 		system: source === 'editor' ? ((ctx.getNodeParameter('customSystem', itemIndex, '') as string).trim() || undefined) : undefined,
 	};
-	const document = readMappingDocument(ctx, itemIndex, source, meta);
+	const document = readMappingDocument(ctx, itemIndex, source, meta, true);
 	return { kind: 'custom', entity: document.entity, document };
 }

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { parseBusinessRules, type BusinessRule } from '../shared/mapping/businessRules';
 import { configError, readJsonParameter } from './properties';
+import { keyOf, oncePerRun } from './runParameters';
 
 /** Business rules: rows in the node, or the same rules as a JSON list kept under version control. */
 export const rulesProperties: INodeProperties[] = [
@@ -94,7 +95,8 @@ export function readBusinessRules(ctx: IExecuteFunctions, itemIndex: number): Bu
 		source === 'editor'
 			? (((ctx.getNodeParameter('businessRules', itemIndex, {}) as IDataObject).rule ?? []) as IDataObject[]).map(ruleFromEditorRow)
 			: readJsonParameter(ctx, 'rulesJson', itemIndex, 'Rules (JSON)');
-	const parsed = parseBusinessRules(input);
+	// Rules are read-only once parsed: items with the same rules share them.
+	const parsed = oncePerRun(ctx, `businessRules:${keyOf(input)}`, () => parseBusinessRules(input));
 	if (!parsed.ok) throw configError(ctx, itemIndex, 'business rules', parsed.issues);
 	return parsed.rules;
 }
