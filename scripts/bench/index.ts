@@ -9,11 +9,12 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { mappingSuite } from './mapping';
 import { apiSuite } from './api';
 import { readsSuite } from './reads';
 import { formatTable, type BenchSuite, type BenchTable } from './support';
 
-const SUITES: BenchSuite[] = [readsSuite, apiSuite];
+const SUITES: BenchSuite[] = [readsSuite, mappingSuite, apiSuite];
 
 function option(name: string): string | undefined {
 	const index = process.argv.indexOf(`--${name}`);
