@@ -92,8 +92,13 @@ function formsOf(secret: SecretWithUser): Array<{ form: string; text: string }> 
 	return forms;
 }
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 export function findLeaks(where: string, text: string | undefined, secrets: KnownSecret[]): SecretLeak[] {
-	if (!text) return [];
+	if (!text || secrets.length === 0) return [];
+	// One pass over (often megabytes of) text for every form of every secret; the detail only on a hit.
+	const anyForm = new RegExp(secrets.flatMap((secret) => formsOf(secret).map((form) => escapeRegExp(form.text))).join('|'));
+	if (!anyForm.test(text)) return [];
 	const leaks: SecretLeak[] = [];
 	for (const secret of secrets) {
 		const form = formsOf(secret).find((candidate) => text.includes(candidate.text));
@@ -102,8 +107,17 @@ export function findLeaks(where: string, text: string | undefined, secrets: Know
 	return leaks;
 }
 
-/** JSON of anything, cycles and depth cut, `toJSON` honoured as JSON.stringify does. */
+/** JSON of anything, `toJSON` honoured as JSON.stringify does; with cycles, a copy with them (and depth) cut. */
 export function safeStringify(value: unknown, maxDepth = 12): string {
+	try {
+		// The fast path: plain JSON (n8n's own serialisation of run data); cycles and BigInt fall through.
+		return JSON.stringify(value) ?? '';
+	} catch {
+		return walkedJson(value, maxDepth);
+	}
+}
+
+function walkedJson(value: unknown, maxDepth: number): string {
 	const seen = new WeakSet<object>();
 	const walk = (current: unknown, depth: number): unknown => {
 		if (current === null || typeof current !== 'object') return typeof current === 'bigint' ? String(current) : current;
