@@ -21,9 +21,9 @@ const GATE_SECRET = 'e2e-queue-gate-signing-secret-0123456789abcdef';
 const BOB = 'bob@firm.test';
 const CAROL = 'carol@firm.test';
 
-/** Log lines in which the worker reports running this execution (n8n's job processor logs these at info level). */
+/** Jobs of this execution a worker started (n8n's job processor logs `Worker started execution <id>` at info level). */
 function workerRuns(n8n: N8nInstance, executionId: string): number {
-	return n8n.logs().split('\n').filter((line) => line.startsWith('[worker]') && line.includes(`Worker started execution ${executionId} `)).length;
+	return n8n.workersThatRan(executionId).length;
 }
 
 describe('Approval Gate in n8n queue mode (main + worker)', () => {

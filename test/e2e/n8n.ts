@@ -5,8 +5,8 @@
  * startN8n() boots n8n on free ports with a fresh (or given) user folder, sets up the owner,
  * logs in and creates a public-API key, and hands back helpers for REST / public-API calls,
  * importing credentials and workflows, running workflows and waiting for executions.
- * mode 'queue' runs main + one worker on a private PostgreSQL and Redis
- * (scripts/start-queue-services.sh).
+ * mode 'queue' runs main + `workers` worker processes (default 1; logs prefixed [worker1],
+ * [worker2], ...) on a private PostgreSQL and Redis (scripts/start-queue-services.sh).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -47,6 +47,17 @@ export interface N8nInstance {
 	restart(): Promise<void>;
 	stop(): Promise<void>;
 	logs(): string;
+	/** Queue mode: the worker processes' names, e.g. ['worker1', 'worker2'] (empty in regular mode). */
+	readonly workerNames: string[];
+	/** Queue mode: stops one worker (gracefully); the others keep taking jobs. */
+	stopWorker(name: string): Promise<void>;
+	/** Queue mode: starts a stopped worker again and waits until it is ready. */
+	startWorker(name: string): Promise<void>;
+	/**
+	 * Queue mode: the workers that logged `Worker started execution <id>`, in log order: one entry
+	 * per job (the first run and each resume after a wait), e.g. ['worker2', 'worker1'].
+	 */
+	workersThatRan(executionId: string): string[];
 }
 
 export interface StartOptions {
@@ -54,6 +65,8 @@ export interface StartOptions {
 	env?: Record<string, string>;
 	port?: number;
 	userFolder?: string;
+	/** Queue mode: how many worker processes (default 1), each with its own broker and health port. */
+	workers?: number;
 }
 
 export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
@@ -217,6 +230,8 @@ function parseJson(text: string): unknown {
 class LogTail {
 	private lines: string[] = [];
 	private partial = new Map<string, string>();
+	/** Every `Worker started execution <id>` line, kept whole (the line tail may drop old lines). */
+	readonly workerStarts: Array<{ worker: string; executionId: string }> = [];
 
 	attach(child: ChildProcess, prefix: string): void {
 		const onData = (stream: string) => (chunk: Buffer) => {
@@ -231,6 +246,8 @@ class LogTail {
 	}
 
 	push(line: string): void {
+		const start = /^\[(worker\d*)\] .*Worker started execution (\S+) /.exec(line);
+		if (start) this.workerStarts.push({ worker: start[1], executionId: start[2] });
 		this.lines.push(line);
 		if (this.lines.length > LOG_LINES_KEPT) this.lines.splice(0, this.lines.length - LOG_LINES_KEPT);
 	}
@@ -353,13 +370,20 @@ function tailOf(text: string, lines = 60): string {
 
 type AnyObject = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
+/** One queue-mode worker: its own task-broker port and health-check port (its readiness URL). */
+interface WorkerSlot {
+	name: string;
+	env: NodeJS.ProcessEnv;
+	healthPort: number;
+	process?: ManagedProcess;
+}
+
 class N8nProcessInstance implements N8nInstance {
 	baseUrl: string;
 	apiKey = '';
 	cookie = '';
 	browserId = randomUUID();
 	private main?: ManagedProcess;
-	private worker?: ManagedProcess;
 	private readonly logTail = new LogTail();
 
 	constructor(
@@ -367,31 +391,60 @@ class N8nProcessInstance implements N8nInstance {
 		readonly userFolder: string,
 		port: number,
 		private readonly env: NodeJS.ProcessEnv,
-		private readonly workerEnv: NodeJS.ProcessEnv | undefined,
-		private readonly workerHealthPort: number | undefined,
+		private readonly workers: WorkerSlot[],
 		private readonly ownsUserFolder: boolean,
 		private readonly queueDatabase: string | undefined,
 	) {
 		this.baseUrl = `http://127.0.0.1:${port}`;
 	}
 
+	get workerNames(): string[] {
+		return this.workers.map((worker) => worker.name);
+	}
+
 	logs(): string {
 		return this.logTail.text();
 	}
 
-	/** Boots main (and the worker in queue mode) and waits until both report ready. */
+	workersThatRan(executionId: string): string[] {
+		return this.logTail.workerStarts.filter((start) => start.executionId === executionId).map((start) => start.worker);
+	}
+
+	/** Boots main, then each worker (queue mode), waiting until each reports ready. */
 	async boot(): Promise<void> {
-		let started = Date.now();
+		const started = Date.now();
 		this.main = spawnN8n('main', ['start'], this.env, this.userFolder, this.logTail);
 		await waitForReady(`${this.baseUrl}/healthz/readiness`, this.main, this.logTail);
-		let took = `main ${Date.now() - started} ms`;
-		if (this.mode === 'queue' && this.workerEnv && this.workerHealthPort) {
-			started = Date.now();
-			this.worker = spawnN8n('worker', ['worker', '--concurrency=5'], this.workerEnv, this.userFolder, this.logTail);
-			await waitForReady(`http://127.0.0.1:${this.workerHealthPort}/healthz/readiness`, this.worker, this.logTail);
-			took += `, worker ${Date.now() - started} ms`;
-		}
-		process.stderr.write(`[n8n e2e] ${this.mode} n8n ready at ${this.baseUrl} (${took}; user folder ${this.userFolder})\n`);
+		const took = [`main ${Date.now() - started} ms`];
+		for (const worker of this.workers) took.push(`${worker.name} ${await this.bootWorker(worker)} ms`);
+		process.stderr.write(`[n8n e2e] ${this.mode} n8n ready at ${this.baseUrl} (${took.join(', ')}; user folder ${this.userFolder})\n`);
+	}
+
+	/** Starts one worker and waits for its readiness; returns how long that took. */
+	private async bootWorker(worker: WorkerSlot): Promise<number> {
+		const started = Date.now();
+		worker.process = spawnN8n(worker.name, ['worker', '--concurrency=5'], worker.env, this.userFolder, this.logTail);
+		await waitForReady(`http://127.0.0.1:${worker.healthPort}/healthz/readiness`, worker.process, this.logTail);
+		return Date.now() - started;
+	}
+
+	private workerNamed(name: string): WorkerSlot {
+		const worker = this.workers.find((candidate) => candidate.name === name);
+		if (!worker) throw new Error(`no worker ${name}; this instance has ${this.workerNames.join(', ') || 'none'}`);
+		return worker;
+	}
+
+	async stopWorker(name: string): Promise<void> {
+		const worker = this.workerNamed(name);
+		await stopProcess(worker.process);
+		worker.process = undefined;
+	}
+
+	async startWorker(name: string): Promise<void> {
+		const worker = this.workerNamed(name);
+		if (worker.process && worker.process.child.exitCode === null && worker.process.child.signalCode === null) return;
+		const took = await this.bootWorker(worker);
+		process.stderr.write(`[n8n e2e] ${name} ready again (${took} ms)\n`);
 	}
 
 	/** Creates the owner on a fresh database, logs in, and makes sure a public-API key exists. */
@@ -568,10 +621,10 @@ class N8nProcessInstance implements N8nInstance {
 	}
 
 	private async stopProcesses(): Promise<void> {
-		// Worker first, then main (in-flight jobs finish or go back to the queue).
-		await stopProcess(this.worker);
+		// Workers first, then main (in-flight jobs finish or go back to the queue).
+		await Promise.all(this.workers.map(async (worker) => await stopProcess(worker.process)));
 		await stopProcess(this.main);
-		this.worker = undefined;
+		for (const worker of this.workers) worker.process = undefined;
 		this.main = undefined;
 	}
 
@@ -589,6 +642,9 @@ class N8nProcessInstance implements N8nInstance {
 /** Starts a real n8n; see the file comment. The returned instance must be stopped by the caller. */
 export async function startN8n(options: StartOptions = {}): Promise<N8nInstance> {
 	const mode = options.mode ?? 'regular';
+	const workerCount = mode === 'queue' ? (options.workers ?? 1) : 0;
+	if (mode === 'queue' && (!Number.isInteger(workerCount) || workerCount < 1)) throw new Error(`workers must be a positive integer, got ${workerCount}`);
+	if (mode !== 'queue' && options.workers !== undefined) throw new Error('workers needs mode: queue');
 	if (!fs.existsSync(NODE24_BIN) || !fs.existsSync(N8N_BIN)) await ensureN8nInstalled();
 
 	const userFolder = options.userFolder ?? fs.mkdtempSync(path.join(os.tmpdir(), 'p2c-n8n-'));
@@ -631,8 +687,7 @@ export async function startN8n(options: StartOptions = {}): Promise<N8nInstance>
 	delete env.NODE_OPTIONS;
 	delete env.JEST_WORKER_ID;
 
-	let workerEnv: NodeJS.ProcessEnv | undefined;
-	let workerHealthPort: number | undefined;
+	const workers: WorkerSlot[] = [];
 	let database: string | undefined;
 	if (mode === 'queue') {
 		// One database per user folder, remembered there so restart() and a reused folder find it again.
@@ -656,18 +711,22 @@ export async function startN8n(options: StartOptions = {}): Promise<N8nInstance>
 			// Instances share one Redis: a prefix per database keeps their job queues apart.
 			QUEUE_BULL_PREFIX: `bull_${database}`,
 		});
-		workerHealthPort = await freePort();
-		workerEnv = {
-			...env,
-			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
-			QUEUE_HEALTH_CHECK_ACTIVE: 'true',
-			QUEUE_HEALTH_CHECK_PORT: String(workerHealthPort),
-		};
+		for (let index = 1; index <= workerCount; index++) {
+			// Each worker opens its own task broker and health check: ports must not clash.
+			const healthPort = await freePort();
+			const workerEnv: NodeJS.ProcessEnv = {
+				...env,
+				N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+				QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+				QUEUE_HEALTH_CHECK_PORT: String(healthPort),
+			};
+			workers.push({ name: `worker${index}`, env: workerEnv, healthPort });
+		}
 	}
 	Object.assign(env, options.env ?? {});
-	if (workerEnv) Object.assign(workerEnv, options.env ?? {});
+	for (const worker of workers) Object.assign(worker.env, options.env ?? {});
 
-	const instance = new N8nProcessInstance(mode, userFolder, port, env, workerEnv, workerHealthPort, !options.userFolder, database);
+	const instance = new N8nProcessInstance(mode, userFolder, port, env, workers, !options.userFolder, database);
 	liveInstances.add(instance);
 	try {
 		await instance.boot();
