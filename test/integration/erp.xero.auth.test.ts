@@ -60,6 +60,25 @@ describe('Xero credentials', () => {
 		expect(logged.filter((request) => request.route === '/api.xro/2.0/Invoices').every((request) => request.headers['xero-tenant-id'] === XERO_TENANT_ID)).toBe(true);
 	});
 
+	it('survives a token endpoint that answers 503 or 429 while n8n refreshes an OAuth2 token: the request is tried again, not failed', async () => {
+		await sandbox.admin('POST', '/faults', { rules: [{ kind: 'status', status: 503, count: 1, vendor: 'xero', path: 'connect/token' }, { kind: 'status', status: 429, count: 1, vendor: 'xero', path: 'connect/token' }] });
+		const items = await run(node, { ...app, resource: 'customer', operation: 'list', returnAll: false, limit: 2 }, { credentials: useApp() });
+		expect(items).toHaveLength(2);
+		expect((await requests()).filter((request) => request.route === '/connect/token').map((request) => request.status)).toEqual([503, 429, 200]);
+	}, 30_000);
+
+	it('survives a custom-connection token request that answers 503, is reset, or is answered and lost', async () => {
+		await sandbox.admin('POST', '/faults', {
+			rules: [
+				{ kind: 'status', status: 503, count: 1, vendor: 'xero', path: 'connect/token' },
+				{ kind: 'reset', count: 1, vendor: 'xero', path: 'connect/token' },
+				{ kind: 'dropAfterCommit', count: 1, vendor: 'xero', path: 'connect/token' },
+			],
+		});
+		expect(await run(node, erp({ resource: 'customer', operation: 'list', returnAll: false, limit: 2 }), { credentials })).toHaveLength(2);
+		expect((await requests()).filter((request) => request.route === '/connect/token')).toHaveLength(4);
+	}, 30_000);
+
 	it('answers a wrong tenant with Xero\'s 403, and points at the Tenant ID', async () => {
 		const error = await run(node, { ...app, resource: 'customer', operation: 'list', returnAll: false, limit: 1 }, { credentials: useApp({ tenantId: '11111111-1111-1111-1111-111111111111' }) }).catch((caught: Error) => caught);
 		expect((error as Error).message).toMatch(/Xero: Forbidden: AuthenticationUnsuccessful \(check the Tenant ID/);

@@ -30,6 +30,17 @@ function responseFromThrown(error: unknown): VendorResponse | undefined {
 	return undefined;
 }
 
+/**
+ * n8n refreshes an expired OAuth2 token inside its request helper (on the 401 of the first try) and
+ * throws a NodeApiError without the response when the token endpoint answers 429 or 5xx. The vendor
+ * request itself was refused (401) and not re-sent, so any request can be tried again. Other
+ * statuses never come back thrown: the helper returns them (ignoreHttpStatusErrors, 401 excepted).
+ */
+function isTokenEndpointRefusal(error: unknown): boolean {
+	const httpCode = String((error as { httpCode?: unknown })?.httpCode ?? '');
+	return error instanceof Error && /^(429|5\d\d)$/.test(httpCode);
+}
+
 function isWrite(request: VendorRequest): boolean {
 	return request.method === 'POST' || request.method === 'PATCH';
 }
@@ -101,6 +112,9 @@ export class VendorClient {
 				const thrownResponse = responseFromThrown(error);
 				if (thrownResponse) {
 					response = thrownResponse;
+				} else if (isTokenEndpointRefusal(error) && attempt < this.retryPolicy.maxAttempts) {
+					await sleep(backoffDelay(attempt - 1, this.retryPolicy));
+					continue;
 				} else if (isTransientTransportError(error) && attempt < this.retryPolicy.maxAttempts && safety !== 'never') {
 					const found = await this.lookupBeforeRetry(safety);
 					if (found !== undefined) return { statusCode: 200, headers: {}, body: found as T };
