@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev tooling: runs in plain Node.js, never inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev tooling: runs in plain Node.js, never inside n8n */
 /**
  * The Canonical Mapping node against n8n's Edit Fields (Set) and Code nodes doing the same field
  * mapping (Harvest time entry to canonical time entry) on N items (default 100,000, `--items`),
@@ -9,6 +9,7 @@
  * small sample and its records are compared with the built-in profile's: a benchmark of
  * different work would be worthless.
  */
+import * as http from 'node:http';
 import type { ExecutionResult, N8nInstance } from '../../test/e2e/n8n';
 import { startSandbox } from '../../sandbox/server';
 import { CORRELATION_ID, canonicalMappingParameters, codeMapping, firstDifference, generatorCode, setParameters } from './mappingWorkload';
@@ -92,9 +93,28 @@ async function runToEnd(n8n: N8nInstance, workflowId: string, timeoutMs: number)
 	throw new Error(`execution ${id} not finished after ${timeoutMs} ms\n${n8n.logs().split('\n').slice(-40).join('\n')}`);
 }
 
+/** A public-API GET with a time-out fit for a 100,000-item execution (n8n takes minutes to read and serialise one). */
+function getLarge<T>(n8n: N8nInstance, urlPath: string, timeoutMs = 1_800_000): Promise<T> {
+	return new Promise((resolve, reject) => {
+		const request = http.get(`${n8n.baseUrl}/api/v1${urlPath}`, { headers: { 'X-N8N-API-KEY': n8n.apiKey, accept: 'application/json' }, timeout: timeoutMs, agent: false }, (response) => {
+			const chunks: string[] = [];
+			response.setEncoding('utf8');
+			response.on('data', (chunk: string) => chunks.push(chunk));
+			response.on('error', reject);
+			response.on('end', () => {
+				const text = chunks.join('');
+				if ((response.statusCode ?? 0) >= 400) reject(new Error(`GET ${urlPath} -> HTTP ${response.statusCode}: ${text.slice(0, 500)}`));
+				else resolve(JSON.parse(text) as T);
+			});
+		});
+		request.on('timeout', () => request.destroy(new Error(`GET ${urlPath} timed out after ${timeoutMs} ms`)));
+		request.on('error', reject);
+	});
+}
+
 /** The execution with its data, however large (above EXECUTIONS_DATA_MAX_DISPLAY_SIZE n8n leaves the data out unless asked). */
 async function executionWithData(n8n: N8nInstance, id: string): Promise<ExecutionResult> {
-	const execution = await n8n.api<ExecutionResult>('GET', `/executions/${id}?includeData=true&ignoreDataSizeLimit=true`);
+	const execution = await getLarge<ExecutionResult>(n8n, `/executions/${id}?includeData=true&ignoreDataSizeLimit=true`);
 	if (execution.status !== 'success') {
 		const error = execution.data?.resultData?.error as { message?: string } | undefined;
 		throw new Error(`execution ${id} ended ${execution.status}: ${error?.message ?? 'no error recorded'}`);
