@@ -1,6 +1,7 @@
 import type { Sandbox } from '../server';
 import type { HarvestFake } from '../vendors/harvest';
 import type { HarvestTables } from '../vendors/harvest/store';
+import { stageApprovedTimeAtScale, type TimeAtScale } from './approvedTimeAtScale';
 import { approveInHarvest, harvestApi } from './vendorCalls';
 
 /**
@@ -67,12 +68,16 @@ const BOOKINGS: Record<TimeCase, Booking[]> = {
 	],
 };
 
-/** Books and approves last month's time on three active projects of three different clients. */
-export async function stageApprovedTime(sandbox: Sandbox): Promise<StagedTime> {
+/**
+ * Books and approves last month's time on three active projects of three different clients; with
+ * `atScale`, `entries` entries over `projects` projects in the same mix of cases (benchmarks).
+ */
+export async function stageApprovedTime(sandbox: Sandbox, atScale?: TimeAtScale): Promise<StagedTime> {
+	const period = lastMonth();
+	if (atScale) return stageApprovedTimeAtScale(sandbox, period, atScale);
 	const harvest = harvestApi(sandbox);
 	const fake = sandbox.vendors.get('harvest') as HarvestFake;
 	const tables: HarvestTables = fake.store.tables;
-	const period = lastMonth();
 	const usedClients = new Set<number>();
 	const candidates = [...tables.projects.values()].filter((project) => project.is_active && project.is_billable && !project.is_fixed_fee && project.hourly_rate);
 	const staged: StagedProject[] = [];

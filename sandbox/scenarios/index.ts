@@ -4,6 +4,8 @@ import { stageOverdueInvoices, type StagedInvoice } from './overdueInvoices';
 import { winHubSpotDeals, type WonDeal } from './wonDeals';
 
 export { lastMonth, stageApprovedTime, type StagedProject, type StagedTime, type TimeCase } from './approvedTime';
+export type { TimeAtScale } from './approvedTimeAtScale';
+export type { DealsAtScale } from './wonDealsAtScale';
 export { stageOverdueInvoices, type DunningCase, type StagedInvoice } from './overdueInvoices';
 export { adminState, harvestApi, hubspotApi, isoDay, salesforceApi } from './vendorCalls';
 export { NEW_CLIENT, winHubSpotDeals, winSalesforceDeals, type DealCase, type WonDeal } from './wonDeals';

@@ -1,5 +1,6 @@
 import type { Sandbox } from '../server';
 import { adminState, hubspotApi, isoDay, salesforceApi } from './vendorCalls';
+import { winHubSpotDealsAtScale, type DealsAtScale } from './wonDealsAtScale';
 
 /**
  * Deals won today, for the opportunity-to-project template: each one exercises one path.
@@ -60,8 +61,12 @@ async function dealSpecs(sandbox: Sandbox, tag: string): Promise<DealSpec[]> {
 	];
 }
 
-/** Wins the four deals in HubSpot: closed won today, with the pack's billing model and start date properties. */
-export async function winHubSpotDeals(sandbox: Sandbox, tag = 'E2E'): Promise<WonDeal[]> {
+/**
+ * Wins the four deals in HubSpot: closed won today, with the pack's billing model and start date
+ * properties; with `atScale`, `deals` deals in the same mix of cases (benchmarks).
+ */
+export async function winHubSpotDeals(sandbox: Sandbox, tag = 'E2E', atScale?: DealsAtScale): Promise<WonDeal[]> {
+	if (atScale) return winHubSpotDealsAtScale(sandbox, tag, atScale);
 	const hubspot = hubspotApi(sandbox);
 	const state = await adminState<{ companies: Array<{ id: string; properties: Record<string, string | null> }> }>(sandbox, 'hubspot');
 	const companyIds = new Map(state.companies.map((company) => [company.properties.name ?? '', company]));

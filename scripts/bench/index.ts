@@ -12,9 +12,10 @@ import * as path from 'node:path';
 import { mappingSuite } from './mapping';
 import { apiSuite } from './api';
 import { readsSuite } from './reads';
+import { templatesSuite } from './templates';
 import { formatTable, type BenchSuite, type BenchTable } from './support';
 
-const SUITES: BenchSuite[] = [readsSuite, mappingSuite, apiSuite];
+const SUITES: BenchSuite[] = [readsSuite, mappingSuite, templatesSuite, apiSuite];
 
 function option(name: string): string | undefined {
 	const index = process.argv.indexOf(`--${name}`);
