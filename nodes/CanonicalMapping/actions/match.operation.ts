@@ -4,7 +4,7 @@ import type { CanonicalEntity } from '../../shared/canonical';
 import { CandidateIndex, candidateLabel, findCounterpart, MATCH_STRATEGIES, type MatchHit, type MatchStrategy } from '../../shared/mapping/match';
 import { readPath } from '../../shared/mapping/paths';
 import { ENTITY_NAMES, entityProperty, readJsonParameter, recordProperty } from '../properties';
-import type { MappingOperation } from '../types';
+import type { MappingOperation, MappingRun } from '../types';
 
 const description: INodeProperties[] = [
 	entityProperty('The canonical entity of the records and of the second list'),
@@ -65,6 +65,33 @@ function candidatesOf(value: unknown): unknown[] | undefined {
 	return value.map((entry) => (entry && typeof entry === 'object' && 'json' in entry && typeof (entry as IDataObject).json === 'object' ? (entry as IDataObject).json : entry));
 }
 
+/**
+ * `{{ $('Some Node').all() }}` is the same list for every item. Evaluated per item, n8n copies the
+ * whole list each time (1,000 items against 1,000 candidates took over a minute); such a list is
+ * read and indexed once per run of the node instead. Any other expression is evaluated per item.
+ */
+const SAME_FOR_EVERY_ITEM = /^=\s*\{\{\s*\$\(\s*(['"])[^'"\\]+\1\s*\)\.all\(\s*\)\s*\}\}\s*$/;
+const indexOfRun = new WeakMap<object, CandidateIndex>();
+
+function secondList(ctx: MappingRun['ctx'], itemIndex: number): CandidateIndex {
+	const source = ctx.getNodeParameter('candidatesSource', itemIndex, 'json') as string;
+	const raw = ctx.getNode().parameters.candidates;
+	const shared = source === 'json' && typeof raw === 'string' && SAME_FOR_EVERY_ITEM.test(raw);
+	const known = shared ? indexOfRun.get(ctx) : undefined;
+	if (known) return known;
+	const list =
+		source === 'field'
+			? readPath(ctx.getInputData()[itemIndex].json, ctx.getNodeParameter('candidatesField', itemIndex, '') as string)
+			: readJsonParameter(ctx, 'candidates', itemIndex, 'the second list');
+	const candidates = candidatesOf(list);
+	if (!candidates) {
+		throw new NodeOperationError(ctx.getNode(), `Item ${itemIndex}: the second list is not a list (got ${list === undefined ? 'nothing' : typeof list})`, { itemIndex });
+	}
+	const index = new CandidateIndex(candidates);
+	if (shared) indexOfRun.set(ctx, index);
+	return index;
+}
+
 const hitJson = (hit: MatchHit): IDataObject => ({
 	candidateIndex: hit.candidateIndex,
 	confidence: hit.confidence,
@@ -85,18 +112,11 @@ export const matchOperation: MappingOperation = {
 		const { ctx } = run;
 		const entity = ctx.getNodeParameter('entity', itemIndex) as CanonicalEntity;
 		const record = readJsonParameter(ctx, 'record', itemIndex, 'the record');
-		const source = ctx.getNodeParameter('candidatesSource', itemIndex, 'json') as string;
-		const list =
-			source === 'field'
-				? readPath(ctx.getInputData()[itemIndex].json, ctx.getNodeParameter('candidatesField', itemIndex, '') as string)
-				: readJsonParameter(ctx, 'candidates', itemIndex, 'the second list');
-		const candidates = candidatesOf(list);
-		if (!candidates) {
-			throw new NodeOperationError(ctx.getNode(), `Item ${itemIndex}: the second list is not a list (got ${list === undefined ? 'nothing' : typeof list})`, { itemIndex });
-		}
+		const index = secondList(ctx, itemIndex);
+		const candidates = index.candidates;
 		const strategies = (ctx.getNodeParameter('matchBy', itemIndex, MATCH_STRATEGIES) as MatchStrategy[]).filter((strategy) => MATCH_STRATEGIES.includes(strategy));
 		const requireMatch = ctx.getNodeParameter('requireMatch', itemIndex, false) as boolean;
-		const result = findCounterpart(record, new CandidateIndex(candidates), strategies);
+		const result = findCounterpart(record, index, strategies);
 		const fields = record && typeof record === 'object' && !Array.isArray(record) ? (record as IDataObject) : { value: record as string };
 		const label = ENTITY_NAMES[entity]?.toLowerCase() ?? entity;
 
