@@ -78,9 +78,13 @@ async function runMeasured(bench: BenchN8n, sandbox: Sandbox, workflowId: string
 	const decided = new Set<string>();
 	let waitingSince: bigint | undefined;
 	let waitingSeconds = 0;
+	let unanswered = 0;
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const status = await n8n.api<AnyObject>('GET', `/executions/${executionId}`).catch(() => undefined);
+		// n8n itself gone (out of memory, say): stop here with its last words rather than wait out the time-out.
+		unanswered = status ? 0 : unanswered + 1;
+		if (unanswered >= 30) throw new Error(`n8n stopped answering during execution ${executionId}:\n${n8n.logs().split('\n').slice(-30).join('\n')}`);
 		if (status && isFinal(String(status.status), Boolean(status.finished))) break;
 		if (status?.status === 'waiting') {
 			waitingSince ??= process.hrtime.bigint();
