@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals -- dev tooling: runs in plain Node.js, never inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev tooling: runs in plain Node.js, never inside n8n */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { Crm } from '../../nodes/Crm/Crm.node';
 import { CrmTrigger } from '../../nodes/Crm/CrmTrigger.node';
