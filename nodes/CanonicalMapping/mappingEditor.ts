@@ -49,6 +49,7 @@ export const mappingFieldsProperty: INodeProperties = {
 						{ name: 'Money', value: 'money', description: 'An amount with its ISO 4217 currency, in minor units' },
 						{ name: 'None', value: 'none' },
 						{ name: 'Number', value: 'number' },
+						{ name: 'Text', value: 'text', description: 'A number or yes/no value as text, e.g. a numeric vendor ID' },
 						{ name: 'Trim', value: 'trim' },
 						{ name: 'Value Map', value: 'valueMap', description: 'Replace values, e.g. a CRM stage by a project status' },
 						{ name: 'Yes/No', value: 'boolean' },

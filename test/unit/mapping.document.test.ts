@@ -66,6 +66,8 @@ describe('field transforms', () => {
 		[{ kind: 'number' as const }, '1,234.5', 1234.5],
 		[{ kind: 'boolean' as const }, 'Yes', true],
 		[{ kind: 'boolean' as const }, 0, false],
+		[{ kind: 'text' as const }, 4021178, '4021178'],
+		[{ kind: 'text' as const }, 'INV-7', 'INV-7'],
 		[{ kind: 'trim' as const }, '  Acme  ', 'Acme'],
 		[{ kind: 'lowercase' as const }, 'Info@Acme.COM', 'info@acme.com'],
 	])('%j turns %j into %j', (transform, input, expected) => {
@@ -82,6 +84,7 @@ describe('field transforms', () => {
 		[{ kind: 'valueMap' as const, map: { closedwon: 'active' }, caseInsensitive: false, otherwise: 'error' as const }, 'closedlost', /"closedlost" is not in the value map \(known values: closedwon\)/],
 		[{ kind: 'number' as const }, 'n/a', /not a number/],
 		[{ kind: 'boolean' as const }, 'maybe', /not a yes\/no value/],
+		[{ kind: 'text' as const }, { id: 1 }, /is not text/],
 	])('%j refuses %j with a message naming the value', (transform, input, message) => {
 		const outcome = applyTransform(transform, input, transformContext);
 		expect(outcome.ok).toBe(false);

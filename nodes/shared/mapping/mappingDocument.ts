@@ -64,6 +64,8 @@ export const Transform = z.discriminatedUnion('kind', [
 	z.object({ kind: z.literal('lowercase') }),
 	z.object({ kind: z.literal('number') }),
 	z.object({ kind: z.literal('boolean') }),
+	// Vendor ids are often numbers (Harvest, HubSpot) while canonical ids are text.
+	z.object({ kind: z.literal('text') }),
 	DateTransform,
 	MoneyTransform,
 	ValueMapTransform,

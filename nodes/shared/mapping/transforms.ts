@@ -107,6 +107,10 @@ export function applyTransform(transform: Transform, value: unknown, context: Tr
 			if (FALSE_WORDS.has(word)) return { ok: true, value: false };
 			return fail(`${show(value)} is not a yes/no value (true, false, yes, no, 1, 0)`);
 		}
+		case 'text':
+			if (typeof value === 'string') return { ok: true, value };
+			if ((typeof value === 'number' && Number.isFinite(value)) || typeof value === 'boolean') return { ok: true, value: String(value) };
+			return fail(`${show(value)} is not text, a finite number or a yes/no value`);
 		case 'date':
 			return transformDate(transform, value);
 		case 'money':
