@@ -60,9 +60,21 @@ function retryAfterValue(asDate: boolean, now: number): string {
 	return new Date((Math.ceil(now / 1000) + MIX_RETRY_AFTER_S) * 1000).toUTCString();
 }
 
+/** A seeded Fisher-Yates shuffle. */
+function shuffled<T>(items: readonly T[], random: () => number): T[] {
+	const copy = [...items];
+	for (let index = copy.length - 1; index > 0; index -= 1) {
+		const other = Math.floor(random() * (index + 1));
+		[copy[index], copy[other]] = [copy[other], copy[index]];
+	}
+	return copy;
+}
+
 export class FaultInjector {
 	private rules: ActiveRule[] = [];
-	private mix?: FaultMix & { random: () => number };
+	private mix?: FaultMix & { random: () => number; dealer: () => number };
+	/** Kinds still to deal in this round: each round is a seeded shuffle of all the mix's kinds. */
+	private deck: MixKind[] = [];
 	private counts: InjectedCounts = emptyCounts();
 
 	add(rule: FaultRule): void {
@@ -75,13 +87,16 @@ export class FaultInjector {
 		const kinds = mix.kinds.length > 0 ? mix.kinds : [...MIX_KINDS];
 		const unknown = kinds.filter((kind) => !MIX_KINDS.includes(kind));
 		if (unknown.length > 0) throw new Error(`unknown fault kinds ${unknown.join(', ')}; known: ${MIX_KINDS.join(', ')}`);
-		this.mix = { ...mix, kinds, random: seededRandom(mix.seed) };
+		// The dealer has its own sequence, so shuffling never shifts which requests are hit.
+		this.mix = { ...mix, kinds, random: seededRandom(mix.seed), dealer: seededRandom(mix.seed ^ 0x5bd1e995) };
+		this.deck = [];
 	}
 
 	/** Clears the rules and the mix; the counts too. */
 	clear(): void {
 		this.rules = [];
 		this.mix = undefined;
+		this.deck = [];
 		this.counts = emptyCounts();
 	}
 
@@ -115,7 +130,10 @@ export class FaultInjector {
 		// Three draws per request whatever the outcome, so one request's fate never shifts the next one's.
 		const [hit, pick, detail] = [mix.random(), mix.random(), mix.random()];
 		if (hit >= mix.rate) return undefined;
-		const kind = mix.kinds[Math.floor(pick * mix.kinds.length)];
+		// Dealt, not drawn: every kind comes once per round of len(kinds) faults, so even a short run meets a balanced mix.
+		if (this.deck.length === 0) this.deck = shuffled(mix.kinds, mix.dealer);
+		const kind = this.deck[Math.min(this.deck.length - 1, Math.floor(pick * this.deck.length))];
+		this.deck.splice(this.deck.indexOf(kind), 1);
 		if (kind === 'status429') return { kind: 'status', status: 429, retryAfter: retryAfterValue(detail < 0.5, now), body: { message: 'injected fault: rate limited' } };
 		if (kind === 'status5xx') return { kind: 'status', status: SERVER_ERRORS[Math.floor(detail * SERVER_ERRORS.length)], body: { message: 'injected fault: server error' } };
 		return { kind };

@@ -7,7 +7,7 @@
  * own receivers, spared). The faulted run must succeed and leave exactly the vendor state of the
  * fault-free one: nothing lost, nothing written twice.
  *
- * P2C_FAULT_SEED picks the fault sequence (printed; a comma-separated list runs each template
+ * P2C_FAULT_SEED picks the fault sequences (default three seeds; printed; a comma-separated list runs each template
  * under each seed after one fault-free run); P2C_FAULT_RATE the share (default 0.1).
  */
 import * as fs from 'node:fs';
@@ -31,7 +31,7 @@ import { loadTemplate, nodeError, runToEnd, sandboxCredentials, switchSystems, w
 // A first run installs n8n (about 5 minutes); each template runs twice, the faulted run with retries and backoff.
 jest.setTimeout(60 * 60_000);
 
-const FAULT_SEEDS = (process.env.P2C_FAULT_SEED ?? '20261122').split(',').map((seed) => Number(seed.trim()));
+const FAULT_SEEDS = (process.env.P2C_FAULT_SEED ?? '20261122,7,11').split(',').map((seed) => Number(seed.trim()));
 if (FAULT_SEEDS.some((seed) => !Number.isInteger(seed))) throw new Error(`P2C_FAULT_SEED must be an integer or a comma-separated list of them, got ${process.env.P2C_FAULT_SEED}`);
 const FAULT_RATE = Number(process.env.P2C_FAULT_RATE ?? 0.1);
 const RUN_TIMEOUT_MS = 15 * 60_000;

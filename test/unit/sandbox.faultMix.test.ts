@@ -24,6 +24,14 @@ describe('FaultInjector random mix', () => {
 		expect(new Set(faults)).toEqual(new Set(['status:429', 'status:500', 'status:502', 'status:503', 'status:504', 'reset', 'dropAfterCommit']));
 	});
 
+	it('deals the kinds in rounds: every four faults hold each kind once, so a short run meets all of them', () => {
+		for (const seed of [1, 2, 3, 20261122]) {
+			const faults = draw(seed, 8, { rate: 1 }).map((fault) => (fault.startsWith('status:5') ? 'status5xx' : fault === 'status:429' ? 'status429' : fault));
+			expect(new Set(faults.slice(0, 4))).toEqual(new Set(MIX_KINDS));
+			expect(new Set(faults.slice(4))).toEqual(new Set(MIX_KINDS));
+		}
+	});
+
 	it('gives 429s a one-second Retry-After, as delay-seconds or as an HTTP-date', () => {
 		const faults = new FaultInjector();
 		faults.setMix({ rate: 1, kinds: ['status429'], seed: 3 });
