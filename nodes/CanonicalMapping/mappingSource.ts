@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { CanonicalEntity } from '../shared/canonical';
 import type { MappingDocument } from '../shared/mapping/mappingDocument';
 import { findProfile, profileSystems, type RegisteredProfile } from '../shared/mapping/profiles';
+import { mappingProfiles } from '../vendors';
 import { mappingFieldsProperty, readMappingDocument, type MappingDirection } from './mappingEditor';
 import { ENTITY_NAMES, entityProperty } from './properties';
 
@@ -14,6 +15,8 @@ const DOCUMENT_EXAMPLE = `{
     { "target": "name", "source": "companyName", "transform": { "kind": "trim" } }
   ]
 }`;
+
+const builtInSystems = profileSystems(mappingProfiles);
 
 export const customSystemProperty: INodeProperties = {
 	displayName: 'System Key',
@@ -46,12 +49,13 @@ export function mappingSourceProperties(direction: MappingDirection): INodePrope
 			name: 'system',
 			type: 'options',
 			noDataExpression: true,
-			options: profileSystems().map((entry) => ({
+			options: builtInSystems.map((entry) => ({
 				name: entry.systemName,
 				value: entry.system,
 				description: `Maps ${entry.entities.map((entity) => `${ENTITY_NAMES[entity].toLowerCase()}${entry.readOnly.includes(entity) ? ' (read only)' : ''}`).join(', ')}`,
 			})),
-			default: 'hubspot',
+			required: true,
+			default: '',
 			description: `The system the records come ${vendorSide}; its built-in mapping is the one its vendor node uses`,
 			displayOptions: { show: { mappingSource: ['builtIn'] } },
 		},
@@ -81,9 +85,9 @@ export function readMapping(ctx: IExecuteFunctions, itemIndex: number, direction
 	if (source === 'builtIn') {
 		const entity = ctx.getNodeParameter('entity', itemIndex) as CanonicalEntity;
 		const system = ctx.getNodeParameter('system', itemIndex) as string;
-		const profile = findProfile(system, entity);
+		const profile = findProfile(mappingProfiles, system, entity);
 		if (!profile) {
-			const known = profileSystems().find((entry) => entry.system === system);
+			const known = builtInSystems.find((entry) => entry.system === system);
 			throw new NodeOperationError(
 				ctx.getNode(),
 				`Item ${itemIndex}: ${known?.systemName ?? system} has no built-in mapping for ${ENTITY_NAMES[entity]?.toLowerCase() ?? entity}`,

@@ -4,6 +4,7 @@ import type { CanonicalEntity } from '../shared/canonical';
 import { mapContext, type MapContext } from '../shared/canonical/provenance';
 import type { FieldIssue } from '../shared/canonical/validate';
 import type { MappingRun } from './types';
+import { systemKeys } from '../vendors';
 
 export const ENTITY_NAMES: Record<CanonicalEntity, string> = {
 	assignment: 'Assignment',
@@ -111,6 +112,7 @@ export function contextFor(run: MappingRun, options: MappingOptions, record: unk
 		correlationId: options.correlationId ?? (typeof recordCorrelation === 'string' ? recordCorrelation : undefined),
 		includeRaw: options.includeRaw,
 		defaultCurrency: options.defaultCurrency,
+		referenceSystems: systemKeys,
 	});
 }
 

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { describeResources, describeSystems } from '../shared/node/describe';
+import { describeResources, describeSystems, systemNames } from '../shared/node/describe';
+import { crmSystems } from './systems';
 import { routeCategoryNode } from '../shared/node/router';
 import { runOptionsProperty } from '../shared/operations/options';
 import { crmCategory } from './actions';
@@ -16,11 +17,11 @@ export class Crm implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["system"] + ": " + $parameter["operation"] + " " + $parameter["resource"]}}',
-		description: 'Clients, contacts and opportunities in HubSpot or Salesforce, as one canonical model',
+		description: 'Clients, contacts and opportunities in the firm\'s CRM, as one canonical model',
 		defaults: { name: 'CRM' },
 		codex: {
 			categories: ['Sales'],
-			alias: ['HubSpot', 'Salesforce', 'deal', 'opportunity', 'account', 'company', 'contact', 'CRM'],
+			alias: [...systemNames(crmSystems), 'deal', 'opportunity', 'account', 'company', 'contact', 'CRM'],
 		},
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -1,11 +1,13 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { pollTrigger, triggerDescription, type CategoryTrigger } from '../shared/node/trigger';
 import type { CrmConnector } from './connector';
-import { crmSystems } from './systems';
+import { crmSystems, referenceSystems } from './systems';
+import { systemNames } from '../shared/node/describe';
 
 const crmTrigger: CategoryTrigger<CrmConnector> = {
 	category: 'CRM',
 	systems: crmSystems,
+	referenceSystems,
 	events: [
 		{
 			value: 'opportunityWon',
@@ -33,9 +35,9 @@ export class CrmTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["system"] + ": " + $parameter["event"]}}',
-		description: 'Starts a workflow when a HubSpot or Salesforce opportunity is won, or a client changes',
+		description: 'Starts a workflow when an opportunity is won in the CRM, or a client changes',
 		defaults: { name: 'CRM Trigger' },
-		codex: { categories: ['Sales'], alias: ['HubSpot', 'Salesforce', 'closed won', 'deal won', 'CRM'] },
+		codex: { categories: ['Sales'], alias: [...systemNames(crmSystems), 'closed won', 'deal won', 'CRM'] },
 		...triggerDescription(crmTrigger, 'opportunityWon'),
 	};
 

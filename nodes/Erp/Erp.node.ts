@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { describeResources, describeSystems } from '../shared/node/describe';
+import { describeResources, describeSystems, systemNames } from '../shared/node/describe';
+import { erpSystems } from './systems';
 import { routeCategoryNode } from '../shared/node/router';
 import { runOptionsProperty } from '../shared/operations/options';
 import { erpCategory } from './actions';
@@ -16,11 +17,11 @@ export class Erp implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["system"] + ": " + $parameter["operation"] + " " + $parameter["resource"]}}',
-		description: 'Customers, invoices, payments and projects in Xero or Business Central, as one canonical model',
+		description: 'Customers, invoices, payments and projects in the firm\'s ERP, as one canonical model',
 		defaults: { name: 'ERP' },
 		codex: {
 			categories: ['Finance & Accounting'],
-			alias: ['Xero', 'Business Central', 'Dynamics 365', 'accounting', 'invoice', 'payment', 'customer', 'ERP'],
+			alias: [...systemNames(erpSystems), 'accounting', 'invoice', 'payment', 'customer', 'ERP'],
 		},
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -1,11 +1,13 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { pollTrigger, triggerDescription, type CategoryTrigger } from '../shared/node/trigger';
 import type { ErpConnector } from './connector';
-import { erpSystems } from './systems';
+import { erpSystems, referenceSystems } from './systems';
+import { systemNames } from '../shared/node/describe';
 
 const erpTrigger: CategoryTrigger<ErpConnector> = {
 	category: 'ERP',
 	systems: erpSystems,
+	referenceSystems,
 	events: [
 		{
 			value: 'invoiceOverdue',
@@ -33,9 +35,9 @@ export class ErpTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["system"] + ": " + $parameter["event"]}}',
-		description: 'Starts a workflow when a Xero or Business Central invoice becomes overdue, or a payment is received',
+		description: 'Starts a workflow when an invoice in the ERP becomes overdue, or a payment is received',
 		defaults: { name: 'ERP Trigger' },
-		codex: { categories: ['Finance & Accounting'], alias: ['Xero', 'Business Central', 'overdue invoice', 'payment received', 'collections', 'ERP'] },
+		codex: { categories: ['Finance & Accounting'], alias: [...systemNames(erpSystems), 'overdue invoice', 'payment received', 'collections', 'ERP'] },
 		...triggerDescription(erpTrigger, 'invoiceOverdue'),
 	};
 

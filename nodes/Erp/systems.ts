@@ -1,7 +1,15 @@
-import { businessCentralErp } from '../vendors/businessCentral';
-import { xeroErp } from '../vendors/xero';
-import type { SystemDefinition } from '../shared/node/types';
-import type { ErpConnector } from './connector';
+import type { CapabilityDefinition } from '../shared/node/types';
+import { systemKeys, systemsOf } from '../vendors';
 
-/** The ERP systems of the pack; adding one is one line here (Xero, Business Central). */
-export const erpSystems: Array<SystemDefinition<ErpConnector>> = [xeroErp, businessCentralErp];
+/** The ERP systems of the pack: every registered vendor that declares a ERP system. */
+export const erpSystems = systemsOf('erp');
+
+/** The optional ERP features a system declares; an operation that needs one names it. */
+export const erpCapabilities: CapabilityDefinition[] = [
+	{ value: 'invoiceApproval', feature: 'a draft-then-approve (authorise or post) cycle for invoices' },
+	{ value: 'invoiceNotes', feature: 'notes on an invoice\'s history' },
+	{ value: 'projects', feature: 'projects' },
+	{ value: 'items', feature: 'a catalogue of items for invoice lines' },
+];
+
+export { systemKeys as referenceSystems };

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { describeResources, describeSystems } from '../shared/node/describe';
+import { describeResources, describeSystems, systemNames } from '../shared/node/describe';
+import { hrisSystems } from './systems';
 import { routeCategoryNode } from '../shared/node/router';
 import { runOptionsProperty } from '../shared/operations/options';
 import { hrisCategory } from './actions';
@@ -16,11 +17,11 @@ export class Hris implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["system"] + ": " + $parameter["operation"] + " " + $parameter["resource"]}}',
-		description: 'Employees, time off and staffing availability in BambooHR, as one canonical model',
+		description: 'Employees, time off and staffing availability in the firm\'s HRIS, as one canonical model',
 		defaults: { name: 'HRIS' },
 		codex: {
 			categories: ['Miscellaneous'],
-			alias: ['BambooHR', 'HiBob', 'employee', 'time off', 'leave', 'availability', 'HRIS'],
+			alias: [...systemNames(hrisSystems), 'employee', 'time off', 'leave', 'availability', 'HRIS'],
 		},
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

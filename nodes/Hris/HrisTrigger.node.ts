@@ -3,11 +3,13 @@ import { pollTrigger, triggerDescription, type CategoryTrigger } from '../shared
 import { customFieldsProperty, readCustomFields } from './actions/common';
 import type { HrisConnector } from './connector';
 import { searchFields } from './methods/listSearch';
-import { hrisSystems } from './systems';
+import { hrisSystems, referenceSystems } from './systems';
+import { systemNames } from '../shared/node/describe';
 
 const hrisTrigger: CategoryTrigger<HrisConnector> = {
 	category: 'HRIS',
 	systems: hrisSystems,
+	referenceSystems,
 	events: (['any', 'hire', 'termination'] as const).map((kind) => ({
 		value: kind,
 		label: { any: 'Hire or Termination', hire: 'Hire', termination: 'Termination' }[kind],
@@ -35,9 +37,9 @@ export class HrisTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["system"] + ": " + $parameter["event"]}}',
-		description: 'Starts a workflow when BambooHR records a hire or a termination',
+		description: 'Starts a workflow when the HRIS records a hire or a termination',
 		defaults: { name: 'HRIS Trigger' },
-		codex: { categories: ['Miscellaneous'], alias: ['BambooHR', 'HiBob', 'employee', 'new hire', 'termination', 'offboarding', 'HRIS'] },
+		codex: { categories: ['Miscellaneous'], alias: [...systemNames(hrisSystems), 'employee', 'new hire', 'termination', 'offboarding', 'HRIS'] },
 		...triggerDescription(hrisTrigger, 'any', [customFieldsProperty]),
 	};
 

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { describeResources, describeSystems } from '../shared/node/describe';
+import { describeResources, describeSystems, systemNames } from '../shared/node/describe';
+import { psaSystems } from './systems';
 import { routeCategoryNode } from '../shared/node/router';
 import { runOptionsProperty } from '../shared/operations/options';
 import { psaCategory } from './actions';
@@ -16,11 +17,11 @@ export class Psa implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["system"] + ": " + $parameter["operation"] + " " + $parameter["resource"]}}',
-		description: 'Projects, staffing, time and expenses in Harvest, as one canonical model',
+		description: 'Projects, staffing, time and expenses in the firm\'s PSA, as one canonical model',
 		defaults: { name: 'PSA' },
 		codex: {
 			categories: ['Productivity'],
-			alias: ['Harvest', 'Kantata', 'PSA', 'professional services', 'timesheet', 'time tracking', 'project', 'staffing', 'expense'],
+			alias: [...systemNames(psaSystems), 'PSA', 'professional services', 'timesheet', 'time tracking', 'project', 'staffing', 'expense'],
 		},
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

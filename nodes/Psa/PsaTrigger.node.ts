@@ -1,11 +1,13 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { pollTrigger, triggerDescription, type CategoryTrigger } from '../shared/node/trigger';
 import type { PsaConnector } from './connector';
-import { psaSystems } from './systems';
+import { psaSystems, referenceSystems } from './systems';
+import { systemNames } from '../shared/node/describe';
 
 const psaTrigger: CategoryTrigger<PsaConnector> = {
 	category: 'PSA',
 	systems: psaSystems,
+	referenceSystems,
 	events: [
 		{
 			value: 'timeEntryApproved',
@@ -33,9 +35,9 @@ export class PsaTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["system"] + ": " + $parameter["event"]}}',
-		description: 'Starts a workflow when time is approved in Harvest, or a project is created or changed',
+		description: 'Starts a workflow when time is approved in the PSA, or a project is created or changed',
 		defaults: { name: 'PSA Trigger' },
-		codex: { categories: ['Productivity'], alias: ['Harvest', 'Kantata', 'approved time', 'timesheet approved', 'PSA'] },
+		codex: { categories: ['Productivity'], alias: [...systemNames(psaSystems), 'approved time', 'timesheet approved', 'PSA'] },
 		...triggerDescription(psaTrigger, 'timeEntryApproved'),
 	};
 

@@ -1,11 +1,16 @@
 import type { FirmData } from '../seed/firm';
+import type { N8nCredentialRecord } from './credentials';
 import type { Router, SandboxRequest, SandboxResponse } from './http';
 
 /** What one vendor fake provides to the sandbox server. */
 export interface VendorFake {
 	/** Path prefix on the sandbox: `/hubspot`, `/salesforce`, ... */
 	readonly name: string;
+	/** The pack's system key it stands in for (the registry's key); absent for what is not a vendor (the inbox). */
+	readonly system?: string;
 	readonly router: Router;
+	/** The n8n credential records of the pack's credentials for this fake, pointed at the sandbox at `sandboxUrl`. */
+	credentialRecords?(sandboxUrl: string): N8nCredentialRecord[];
 	/** Replaces all state with the seeded firm's records. */
 	reset(firm: FirmData): void;
 	/**

@@ -2,7 +2,8 @@ import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workf
 import { CanonicalMapping } from '../../nodes/CanonicalMapping/CanonicalMapping.node';
 import { Crm } from '../../nodes/Crm/Crm.node';
 import { Client, Opportunity } from '../../nodes/shared/canonical';
-import { DEAL_PROPERTIES } from '../../nodes/vendors/hubspot/mappers';
+import { dealProperties } from '../../nodes/vendors/hubspot/mappers';
+import { systemKeys } from '../../nodes/vendors';
 import { HUBSPOT_PRIVATE_APP_TOKEN } from '../../sandbox/vendors/hubspot';
 import { runNode } from '../harness/n8n';
 import { json, run, useCredential, useSandbox } from './support';
@@ -42,7 +43,7 @@ const withoutFetchedAt = (record: IDataObject): IDataObject => ({ ...record, _me
 
 /** Deals as HubSpot's GET returns them, read through the CRM node's raw request, with the associations block of `?associations=companies,contacts`. */
 async function rawDeals(ids: string[], current: HubSpotState): Promise<IDataObject[]> {
-	const responses = await run(crm, hubspot({ resource: 'rawRequest', operation: 'send', method: 'GET', path: '={{ "/crm/v3/objects/deals/" + $json.id }}', query: JSON.stringify({ properties: DEAL_PROPERTIES.join(',') }) }), {
+	const responses = await run(crm, hubspot({ resource: 'rawRequest', operation: 'send', method: 'GET', path: '={{ "/crm/v3/objects/deals/" + $json.id }}', query: JSON.stringify({ properties: dealProperties(systemKeys).join(',') }) }), {
 		credentials,
 		items: ids.map((id) => ({ id })),
 	});

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 import { CanonicalMapping } from '../../nodes/CanonicalMapping/CanonicalMapping.node';
-import { mappingProfiles } from '../../nodes/shared/mapping/profiles';
+import { mappingProfiles } from '../../nodes/vendors';
 import { readPath } from '../../nodes/shared/mapping/paths';
 import { runNode } from '../harness/n8n';
 import { BAD_INPUT_CORPUS, corpusCounts, freeTextCases, badInputCases, type BadInputCase } from '../support/badInput/corpus';

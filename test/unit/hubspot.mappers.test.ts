@@ -1,4 +1,5 @@
 import { Client, Contact, mapContext, Opportunity } from '../../nodes/shared/canonical';
+import { systemKeys } from '../../nodes/vendors';
 import {
 	fromCanonicalClient,
 	fromCanonicalOpportunity,
@@ -53,7 +54,7 @@ const deal: HubSpotObject = {
 	updatedAt: '2019-12-07T16:50:06.678Z',
 };
 
-const context = mapContext({ fetchedAt: '2026-11-22T09:00:00.000Z', correlationId: 'run-1', defaultCurrency: 'USD' });
+const context = mapContext({ fetchedAt: '2026-11-22T09:00:00.000Z', correlationId: 'run-1', defaultCurrency: 'USD', referenceSystems: systemKeys });
 
 describe('HubSpot company <-> canonical Client', () => {
 	it('maps a company with provenance and references', () => {

@@ -1,6 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 import { canonicalSchemas, mapContext } from '../../nodes/shared/canonical';
-import { mappingProfiles, findProfile } from '../../nodes/shared/mapping/profiles';
+import { findProfile as findIn } from '../../nodes/shared/mapping/profiles';
+import { mappingProfiles } from '../../nodes/vendors';
+const findProfile = (system: string, entity: Parameters<typeof findIn>[2]) => findIn(mappingProfiles, system, entity);
 import { VendorRecordError, type RegisteredProfile } from '../../nodes/shared/mapping/profile';
 import { toCanonicalOpportunity } from '../../nodes/vendors/hubspot/mappers';
 import { profileFixtures } from './fixtures/mappingProfiles';

@@ -1,4 +1,5 @@
 import { Client, Contact, mapContext, Opportunity } from '../../nodes/shared/canonical';
+import { systemKeys } from '../../nodes/vendors';
 import {
 	contactIdsFromRoles,
 	fromCanonicalClient,
@@ -64,7 +65,7 @@ const opportunity: SalesforceRecord = {
 	},
 };
 
-const context = mapContext({ fetchedAt: '2026-04-01T00:00:00.000Z', correlationId: 'deal-7', defaultCurrency: 'USD' });
+const context = mapContext({ fetchedAt: '2026-04-01T00:00:00.000Z', correlationId: 'deal-7', defaultCurrency: 'USD', referenceSystems: systemKeys });
 
 describe('Salesforce field values', () => {
 	it('reads +0000 dateTimes as ISO 8601 UTC', () => {

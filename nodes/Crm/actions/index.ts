@@ -1,7 +1,8 @@
+import { systemResource } from '../../shared/operations/capabilities.operation';
 import { rawRequestOperation } from '../../shared/operations/rawRequest.operation';
 import type { CategoryDefinition } from '../../shared/node/types';
 import type { CrmConnector } from '../connector';
-import { crmSystems } from '../systems';
+import { crmCapabilities, crmSystems, referenceSystems } from '../systems';
 import { clientResource } from './client';
 import { contactResource } from './contact';
 import { opportunityResource } from './opportunity';
@@ -9,10 +10,13 @@ import { opportunityResource } from './opportunity';
 export const crmCategory: CategoryDefinition<CrmConnector> = {
 	category: 'CRM',
 	systems: crmSystems,
+	capabilities: crmCapabilities,
+	referenceSystems,
 	resources: [
 		clientResource,
 		contactResource,
 		opportunityResource,
+		systemResource<CrmConnector>('CRM', crmCapabilities),
 		{
 			value: 'rawRequest',
 			name: 'Raw Request',

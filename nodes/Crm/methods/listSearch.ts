@@ -1,9 +1,9 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { connectorFor } from '../../shared/node/connect';
 import type { CrmConnector } from '../connector';
-import { crmSystems } from '../systems';
+import { crmSystems, referenceSystems } from '../systems';
 
-const crm = { category: 'CRM', systems: crmSystems };
+const crm = { category: 'CRM', systems: crmSystems, referenceSystems };
 
 export async function searchStages(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 	const { connector } = await connectorFor<CrmConnector>(this, crm);

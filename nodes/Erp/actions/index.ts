@@ -1,7 +1,8 @@
+import { systemResource } from '../../shared/operations/capabilities.operation';
 import { rawRequestOperation } from '../../shared/operations/rawRequest.operation';
 import type { CategoryDefinition } from '../../shared/node/types';
 import type { ErpConnector } from '../connector';
-import { erpSystems } from '../systems';
+import { erpCapabilities, erpSystems, referenceSystems } from '../systems';
 import { customerResource } from './customer';
 import { invoiceResource } from './invoice';
 import { paymentResource } from './payment';
@@ -10,11 +11,14 @@ import { projectResource } from './project';
 export const erpCategory: CategoryDefinition<ErpConnector> = {
 	category: 'ERP',
 	systems: erpSystems,
+	capabilities: erpCapabilities,
+	referenceSystems,
 	resources: [
 		customerResource,
 		invoiceResource,
 		paymentResource,
 		projectResource,
+		systemResource<ErpConnector>('ERP', erpCapabilities),
 		{
 			value: 'rawRequest',
 			name: 'Raw Request',

@@ -1,9 +1,9 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { connectorFor } from '../../shared/node/connect';
 import type { ErpConnector, PickerOption } from '../connector';
-import { erpSystems } from '../systems';
+import { erpSystems, referenceSystems } from '../systems';
 
-const erp = { category: 'ERP', systems: erpSystems };
+const erp = { category: 'ERP', systems: erpSystems, referenceSystems };
 // Customers are filtered here from the first pages: enough for a picker, cheap on rate limits.
 const CUSTOMER_PICKER_LIMIT = 500;
 

@@ -1,16 +1,20 @@
+import { systemResource } from '../../shared/operations/capabilities.operation';
 import { rawRequestOperation } from '../../shared/operations/rawRequest.operation';
 import type { CategoryDefinition } from '../../shared/node/types';
 import type { HrisConnector } from '../connector';
-import { hrisSystems } from '../systems';
+import { hrisCapabilities, hrisSystems, referenceSystems } from '../systems';
 import { employeeResource } from './employee';
 import { timeOffResource } from './timeOff';
 
 export const hrisCategory: CategoryDefinition<HrisConnector> = {
 	category: 'HRIS',
 	systems: hrisSystems,
+	capabilities: hrisCapabilities,
+	referenceSystems,
 	resources: [
 		employeeResource,
 		timeOffResource,
+		systemResource<HrisConnector>('HRIS', hrisCapabilities),
 		{
 			value: 'rawRequest',
 			name: 'Raw Request',

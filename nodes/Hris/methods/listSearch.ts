@@ -1,9 +1,9 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { connectorFor } from '../../shared/node/connect';
 import type { HrisConnector, PickerOption } from '../connector';
-import { hrisSystems } from '../systems';
+import { hrisSystems, referenceSystems } from '../systems';
 
-const hris = { category: 'HRIS', systems: hrisSystems };
+const hris = { category: 'HRIS', systems: hrisSystems, referenceSystems };
 
 const results = (options: PickerOption[]): INodeListSearchResult => ({ results: options.map(({ name, value }) => ({ name, value })) });
 

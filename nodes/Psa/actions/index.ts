@@ -1,7 +1,8 @@
+import { systemResource } from '../../shared/operations/capabilities.operation';
 import { rawRequestOperation } from '../../shared/operations/rawRequest.operation';
 import type { CategoryDefinition } from '../../shared/node/types';
 import type { PsaConnector } from '../connector';
-import { psaSystems } from '../systems';
+import { psaCapabilities, psaSystems, referenceSystems } from '../systems';
 import { assignmentResource } from './assignment';
 import { clientResource } from './client';
 import { expenseResource } from './expense';
@@ -12,6 +13,8 @@ import { timeEntryResource } from './timeEntry';
 export const psaCategory: CategoryDefinition<PsaConnector> = {
 	category: 'PSA',
 	systems: psaSystems,
+	capabilities: psaCapabilities,
+	referenceSystems,
 	resources: [
 		projectResource,
 		timeEntryResource,
@@ -19,6 +22,7 @@ export const psaCategory: CategoryDefinition<PsaConnector> = {
 		taskResource,
 		clientResource,
 		expenseResource,
+		systemResource<PsaConnector>('PSA', psaCapabilities),
 		{
 			value: 'rawRequest',
 			name: 'Raw Request',

@@ -2,9 +2,9 @@ import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow'
 import { connectorFor } from '../../shared/node/connect';
 import { pickedValue } from '../../shared/operations/fields';
 import type { PickerOption, PsaConnector } from '../connector';
-import { psaSystems } from '../systems';
+import { psaSystems, referenceSystems } from '../systems';
 
-const psa = { category: 'PSA', systems: psaSystems };
+const psa = { category: 'PSA', systems: psaSystems, referenceSystems };
 
 const results = (options: PickerOption[]): INodeListSearchResult => ({
 	results: options.map(({ name, value, description }) => ({ name: description ? `${name} · ${description}` : name, value })),

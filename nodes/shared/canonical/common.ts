@@ -126,17 +126,13 @@ export const RecordMeta = z.object({
 export type RecordMeta = z.infer<typeof RecordMeta>;
 
 /**
- * Cross-system references: THE one place where a record says which records in other
- * systems it corresponds to. Keys are system keys (`hubspot`, `harvest`, `xero`, ...), values
- * the remote id there. Idempotency rests on these: an opportunity-to-project run looks up
- * `externalRefs.hubspot` on PSA projects before it creates one, and writes the PSA project id
- * back into the opportunity's `externalRefs.harvest`.
- * The `key` entry is a deterministic business key (e.g. `opp-123/proj`) for systems that
- * take an idempotency reference (invoice reference, external-id field).
+ * Cross-system references: THE one place where a record says which records in other systems it
+ * corresponds to. Keys are the registered system keys (the System parameter's values), values the
+ * remote id there; the category nodes refuse a key that is not registered. Idempotency rests on
+ * these: a handoff looks up the CRM's key on PSA projects before it creates one, and writes the
+ * PSA project id back onto the opportunity under the PSA's key. The `key` entry is a deterministic
+ * business key (e.g. `opp-123/proj`) for systems that take an idempotency reference.
  */
-/** Systems whose ids a record may carry in `externalRefs`, plus `key` for the business key. */
-export const EXTERNAL_REF_KEYS = ['key', 'hubspot', 'salesforce', 'harvest', 'kantata', 'xero', 'businessCentral', 'bamboohr', 'hibob'] as const;
-
 export const ExternalRefs = z.record(ExternalRefKey, BusinessKey);
 export type ExternalRefs = z.infer<typeof ExternalRefs>;
 

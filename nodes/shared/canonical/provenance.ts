@@ -7,6 +7,11 @@ export interface MapContext {
 	includeRaw: boolean;
 	/** Currency for amounts the vendor gives without one. */
 	defaultCurrency: string;
+	/**
+	 * The registered system keys: the keys `externalRefs` may carry, for vendors that keep each
+	 * reference in a field of its own (one custom field per system).
+	 */
+	referenceSystems: readonly string[];
 }
 
 export function mapContext(options: Partial<MapContext> = {}): MapContext {
@@ -15,6 +20,7 @@ export function mapContext(options: Partial<MapContext> = {}): MapContext {
 		correlationId: options.correlationId,
 		includeRaw: options.includeRaw ?? false,
 		defaultCurrency: options.defaultCurrency ?? 'USD',
+		referenceSystems: options.referenceSystems ?? [],
 	};
 }
 

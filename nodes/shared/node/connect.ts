@@ -11,7 +11,7 @@ import type { CategoryDefinition, SystemDefinition } from './types';
  */
 export async function connectorFor<C>(
 	ctx: ILoadOptionsFunctions | IPollFunctions,
-	category: Pick<CategoryDefinition<C>, 'category' | 'systems'>,
+	category: Pick<CategoryDefinition<C>, 'category' | 'systems' | 'referenceSystems'>,
 	context: Partial<MapContext> = {},
 ): Promise<{ connector: C; system: SystemDefinition<C> }> {
 	const read = (name: string): unknown =>
@@ -22,5 +22,5 @@ export async function connectorFor<C>(
 	const authentication = read(authenticationParameter(system.key)) ?? system.credentials[0].authentication;
 	const credential = system.credentials.find((candidate) => candidate.authentication === authentication) ?? system.credentials[0];
 	const client = await VendorClient.create(ctx, system.profile, credential.credentialType);
-	return { connector: system.connect(client, mapContext(context)), system };
+	return { connector: system.connect(client, mapContext({ ...context, referenceSystems: category.referenceSystems })), system };
 }

@@ -1,10 +1,15 @@
 import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 import type { CategoryDefinition } from './types';
 
+/** The display names of a category's systems (and the vendor's short names), for the codex aliases the node panel searches. */
+export function systemNames(systems: Array<{ displayName: string; aliases?: readonly string[] }>): string[] {
+	return systems.flatMap((system) => [system.displayName, ...(system.aliases ?? [])]);
+}
+
 export const authenticationParameter = (system: string): string => `${system}Authentication`;
 
 /** The system picker, each system's authentication picker and the credential slots they open. */
-export function describeSystems<C>(category: CategoryDefinition<C>): {
+export function describeSystems<C>(category: Pick<CategoryDefinition<C>, 'category' | 'systems'>): {
 	properties: INodeProperties[];
 	credentials: INodeCredentialDescription[];
 } {

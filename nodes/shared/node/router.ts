@@ -3,7 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { mapContext } from '../canonical/provenance';
 import { VendorClient } from '../transport/client';
 import { authenticationParameter } from './describe';
-import type { BatchOutcome, CategoryDefinition, OperationRun, Prepared, RunOptions } from './types';
+import type { BatchOutcome, CategoryDefinition, OperationEntry, OperationRun, Prepared, RunOptions, SystemDefinition } from './types';
 
 /** Marks an error with the item it concerns, so n8n shows it against that item. */
 export function withItemIndex(ctx: IExecuteFunctions, error: Error, itemIndex: number): NodeApiError | NodeOperationError {
@@ -25,6 +25,22 @@ function errorItem(error: Error, itemIndex: number, input: IDataObject): INodeEx
 		if (cause?.field) details.field = cause.field;
 	}
 	return { json: { error: error.message, errorDetails: details, input }, pairedItem: { item: itemIndex } };
+}
+
+/** The error of an operation whose system lacks the capability it needs: names the system and the feature. */
+export function missingCapability<C>(
+	ctx: IExecuteFunctions,
+	category: CategoryDefinition<C>,
+	system: SystemDefinition<C>,
+	entry: OperationEntry<C>,
+	itemIndex: number,
+): NodeOperationError {
+	const capability = entry.requires ?? '';
+	const feature = category.capabilities.find((candidate) => candidate.value === capability)?.feature ?? capability;
+	return new NodeOperationError(ctx.getNode(), `${system.displayName} has no ${feature}: "${entry.name}" cannot run on it (capability "${capability}")`, {
+		itemIndex,
+		description: `Check the ${category.category} node's System > Get Capabilities operation before this step, or choose a ${category.category} system that has ${feature}.`,
+	});
 }
 
 function readOptions(ctx: IExecuteFunctions, itemIndex: number): RunOptions {
@@ -58,14 +74,24 @@ export async function routeCategoryNode<C>(
 		.find((resource) => resource.value === resourceKey)
 		?.operations.find((candidate) => candidate.value === operationKey);
 	if (!entry) throw new NodeOperationError(ctx.getNode(), `The operation "${operationKey}" of "${resourceKey}" is not known`);
+	if (entry.requires && !system.capabilities.includes(entry.requires)) {
+		// Refused before any request: the system lacks the feature, so no item can succeed.
+		const output: INodeExecutionData[] = [];
+		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+			const error = missingCapability(ctx, category, system, entry, itemIndex);
+			if (!ctx.continueOnFail()) throw error;
+			output.push(errorItem(error, itemIndex, items[itemIndex].json));
+		}
+		return [output];
+	}
 
 	const client = await VendorClient.create(ctx, system.profile, credential.credentialType);
 	const fetchedAt = new Date().toISOString();
 	const runFor = (itemIndex: number): OperationRun<C> => {
 		const itemClient = client.forItem(itemIndex);
 		const options = readOptions(ctx, itemIndex);
-		const context = mapContext({ fetchedAt, correlationId: options.correlationId, includeRaw: options.includeRaw, defaultCurrency: options.defaultCurrency });
-		return { ctx, client: itemClient, connector: system.connect(itemClient, context), system, options };
+		const context = mapContext({ fetchedAt, correlationId: options.correlationId, includeRaw: options.includeRaw, defaultCurrency: options.defaultCurrency, referenceSystems: category.referenceSystems });
+		return { ctx, client: itemClient, connector: system.connect(itemClient, context), system, options, referenceSystems: category.referenceSystems };
 	};
 	const output: INodeExecutionData[] = [];
 	const operation = entry.operation;

@@ -25,6 +25,7 @@ export interface TriggerEvent<C> {
 export interface CategoryTrigger<C> {
 	category: string;
 	systems: Array<SystemDefinition<C>>;
+	referenceSystems: readonly string[];
 	events: Array<TriggerEvent<C>>;
 }
 
@@ -38,7 +39,7 @@ export function triggerDescription<C>(
 	defaultEvent: string,
 	extraProperties: INodeProperties[] = [],
 ): Pick<INodeTypeDescription, 'polling' | 'inputs' | 'outputs' | 'credentials' | 'properties'> {
-	const systems = describeSystems({ category: trigger.category, systems: trigger.systems, resources: [] });
+	const systems = describeSystems(trigger);
 	const eventProperty: INodeProperties = {
 		displayName: 'Event',
 		name: 'event',

@@ -13,16 +13,28 @@ export interface SystemCredential {
 }
 
 /**
- * A vendor behind a category node: its credentials, its transport profile and the connector
- * that speaks the category's canonical operations in that vendor's API.
+ * A vendor behind a category node: its credentials, its transport profile, the optional canonical
+ * features it has, and the connector that speaks the category's canonical operations in its API.
  */
 export interface SystemDefinition<Connector> {
-	/** System key: also `_meta.system` and the parameter value. */
+	/** System key: also `_meta.system`, the parameter value and the key of its ids in `externalRefs`. */
 	key: string;
 	displayName: string;
+	/** Other names users search the node panel by (e.g. a product's short name). */
+	aliases?: readonly string[];
 	credentials: SystemCredential[];
 	profile: VendorProfile;
+	/** The category's optional features this system has (names from the category's capability list). */
+	capabilities: readonly string[];
 	connect(client: VendorClient, context: MapContext): Connector;
+}
+
+/** An optional canonical feature of a category: what a template or an operation may ask a system for. */
+export interface CapabilityDefinition {
+	/** Key, e.g. `invoiceNotes`. */
+	value: string;
+	/** What it means, said the way an error or a help text uses it: "notes on an invoice's history". */
+	feature: string;
 }
 
 /** Options every operation can read. */
@@ -38,6 +50,8 @@ export interface OperationRun<Connector> {
 	client: VendorClient;
 	system: SystemDefinition<Connector>;
 	options: RunOptions;
+	/** Every registered system key: what a record's `externalRefs` may name. */
+	referenceSystems: readonly string[];
 }
 
 /** An operation that handles one item at a time (get, list, update one, raw request). */
@@ -72,6 +86,8 @@ export interface OperationEntry<Connector> {
 	name: string;
 	action: string;
 	description: string;
+	/** A capability the system must have; without it every item fails with an error naming both. */
+	requires?: string;
 	operation: Operation<Connector>;
 }
 
@@ -81,9 +97,12 @@ export interface ResourceDefinition<Connector> {
 	operations: Array<OperationEntry<Connector>>;
 }
 
-/** A category node (CRM, PSA, ERP, HRIS): its systems and its canonical resources. */
+/** A category node (CRM, PSA, ERP, HRIS): its systems, its optional features and its canonical resources. */
 export interface CategoryDefinition<Connector> {
 	category: string;
 	systems: Array<SystemDefinition<Connector>>;
+	capabilities: CapabilityDefinition[];
+	/** Every registered system key: the keys a record's `externalRefs` may carry. */
+	referenceSystems: readonly string[];
 	resources: Array<ResourceDefinition<Connector>>;
 }

@@ -88,7 +88,7 @@ export function createOperation<C, T>(spec: EntityOperationsSpec<C, T>): BatchOp
 		kind: 'batch',
 		description: recordInputProperties(spec.fields, spec.requiredFields),
 		async prepare(run, itemIndex) {
-			return readRecord(run.ctx, itemIndex, { entity: spec.entity, fields: spec.fields, schema: spec.schema as unknown as z.ZodType<T>, required: spec.requiredFields });
+			return readRecord(run.ctx, itemIndex, { entity: spec.entity, fields: spec.fields, schema: spec.schema as unknown as z.ZodType<T>, required: spec.requiredFields, referenceSystems: run.referenceSystems });
 		},
 		async executeBatch(run, inputs) {
 			const api = spec.api(run.connector);
@@ -104,7 +104,7 @@ export function updateOperation<C, T>(spec: EntityOperationsSpec<C, T>): BatchOp
 		description: [idProperty(spec), ...recordInputProperties(spec.fields)],
 		async prepare(run, itemIndex) {
 			const id = requiredId(run.ctx, spec.idParameter, itemIndex, spec.entity);
-			const record = readRecord(run.ctx, itemIndex, { entity: spec.entity, fields: spec.fields, schema: spec.schema.partial() as unknown as z.ZodType<Partial<T>> });
+			const record = readRecord(run.ctx, itemIndex, { entity: spec.entity, fields: spec.fields, schema: spec.schema.partial() as unknown as z.ZodType<Partial<T>>, referenceSystems: run.referenceSystems });
 			return { id, record };
 		},
 		async executeBatch(run, inputs) {
@@ -138,7 +138,7 @@ export function upsertOperation<C, T>(spec: EntityOperationsSpec<C, T>): BatchOp
 		],
 		async prepare(run, itemIndex) {
 			const externalId = requiredId(run.ctx, 'externalId', itemIndex, spec.entity, 'key');
-			const record = readRecord(run.ctx, itemIndex, { entity: spec.entity, fields: spec.fields, schema: spec.schema as unknown as z.ZodType<T>, required: spec.requiredFields });
+			const record = readRecord(run.ctx, itemIndex, { entity: spec.entity, fields: spec.fields, schema: spec.schema as unknown as z.ZodType<T>, required: spec.requiredFields, referenceSystems: run.referenceSystems });
 			return { externalId, record };
 		},
 		async executeBatch(run, inputs) {

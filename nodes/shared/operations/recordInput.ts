@@ -41,11 +41,16 @@ export function recordLabel(entity: string, itemIndex: number, data: unknown): s
 	return `${entity} in item ${itemIndex}${name ? ` ("${name}")` : ''}`;
 }
 
+/** The keys of `externalRefs` that are neither `key` (the business key) nor a registered system. */
+export function unknownReferenceKeys(refs: Record<string, unknown> | undefined, referenceSystems: readonly string[]): string[] {
+	return Object.keys(refs ?? {}).filter((key) => key !== 'key' && !referenceSystems.includes(key));
+}
+
 /** Reads the record an item asks to write, from the field editor or JSON, and validates it. */
 export function readRecord<T>(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
-	options: { entity: string; fields: FieldSpec[]; schema: z.ZodType<T>; required?: string[] },
+	options: { entity: string; fields: FieldSpec[]; schema: z.ZodType<T>; required?: string[]; referenceSystems?: readonly string[] },
 ): T {
 	const mode = ctx.getNodeParameter('inputMode', itemIndex, 'fields') as string;
 	let data: IDataObject;
@@ -66,6 +71,13 @@ export function readRecord<T>(
 		data = recordFromFields(options.fields, values);
 	}
 	const outcome = validateInput(options.schema, data);
+	if (outcome.ok && options.referenceSystems) {
+		const unknown = unknownReferenceKeys((outcome.value as { externalRefs?: Record<string, unknown> }).externalRefs, options.referenceSystems);
+		if (unknown.length > 0) {
+			const issues = unknown.map((key) => ({ path: `externalRefs.${key}`, rule: 'referenceSystem', message: `externalRefs.${key}: "${key}" is not a registered system key (use "key" or one of: ${options.referenceSystems!.join(', ')})` }));
+			throw new NodeOperationError(ctx.getNode(), describeIssues(recordLabel(options.entity, itemIndex, data), issues), { itemIndex, description: issues.map((issue) => issue.message).join('\n') });
+		}
+	}
 	if (!outcome.ok) {
 		throw new NodeOperationError(ctx.getNode(), describeIssues(recordLabel(options.entity, itemIndex, data), outcome.issues), {
 			itemIndex,

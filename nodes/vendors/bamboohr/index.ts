@@ -1,5 +1,7 @@
 import type { HrisConnector } from '../../Hris/connector';
 import type { SystemDefinition } from '../../shared/node/types';
+import type { Vendor } from '../vendor';
+import { bamboohrMappingProfiles } from './mapping';
 import { bamboohrHrisConnector } from './hris.connector';
 import { bamboohrProfile } from './profile';
 
@@ -7,6 +9,14 @@ export const bamboohrHris: SystemDefinition<HrisConnector> = {
 	key: 'bamboohr',
 	displayName: 'BambooHR',
 	credentials: [{ authentication: 'apiKey', displayName: 'API Key', credentialType: 'p2cBambooHrApi' }],
+	capabilities: ['timeOff', 'employmentEvents', 'customFields'],
 	profile: bamboohrProfile,
 	connect: bamboohrHrisConnector,
+};
+
+export const bamboohr: Vendor = {
+	key: bamboohrHris.key,
+	displayName: bamboohrHris.displayName,
+	systems: { hris: bamboohrHris },
+	mappingProfiles: bamboohrMappingProfiles,
 };

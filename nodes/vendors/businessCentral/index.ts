@@ -1,14 +1,25 @@
 import type { ErpConnector } from '../../Erp/connector';
 import type { SystemDefinition } from '../../shared/node/types';
+import type { Vendor } from '../vendor';
+import { businessCentralMappingProfiles } from './mapping';
 import { businessCentralErpConnector } from './erp.connector';
 import { businessCentralProfile } from './profile';
 
 export const businessCentralErp: SystemDefinition<ErpConnector> = {
 	key: 'businessCentral',
 	displayName: 'Microsoft Dynamics 365 Business Central',
+	aliases: ['Business Central', 'Dynamics 365'],
 	credentials: [
 		{ authentication: 'clientCredentials', displayName: 'Client Credentials (Microsoft Entra ID)', credentialType: 'p2cBusinessCentralClientCredentialsApi' },
 	],
+	capabilities: ['invoiceApproval', 'projects', 'items'],
 	profile: businessCentralProfile,
 	connect: businessCentralErpConnector,
+};
+
+export const businessCentral: Vendor = {
+	key: businessCentralErp.key,
+	displayName: businessCentralErp.displayName,
+	systems: { erp: businessCentralErp },
+	mappingProfiles: businessCentralMappingProfiles,
 };

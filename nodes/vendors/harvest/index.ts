@@ -1,5 +1,7 @@
 import type { PsaConnector } from '../../Psa/connector';
 import type { SystemDefinition } from '../../shared/node/types';
+import type { Vendor } from '../vendor';
+import { harvestMappingProfiles } from './mapping';
 import { harvestProfile } from './profile';
 import { harvestPsaConnector } from './psa.connector';
 
@@ -10,6 +12,14 @@ export const harvestPsa: SystemDefinition<PsaConnector> = {
 		{ authentication: 'personalAccessToken', displayName: 'Personal Access Token', credentialType: 'p2cHarvestPersonalAccessTokenApi' },
 		{ authentication: 'oAuth2', displayName: 'OAuth2', credentialType: 'p2cHarvestOAuth2Api' },
 	],
+	capabilities: ['timeApproval', 'markTimeInvoiced', 'expenses', 'taskAssignments'],
 	profile: harvestProfile,
 	connect: harvestPsaConnector,
+};
+
+export const harvest: Vendor = {
+	key: harvestPsa.key,
+	displayName: harvestPsa.displayName,
+	systems: { psa: harvestPsa },
+	mappingProfiles: harvestMappingProfiles,
 };

@@ -6,9 +6,9 @@ import type { VendorClient } from '../../shared/transport/client';
 import { cursorPagination, keysetPagination, paginate } from '../../shared/transport/pagination';
 import type { VendorRequest } from '../../shared/transport/types';
 import {
-	COMPANY_PROPERTIES,
-	CONTACT_PROPERTIES,
-	DEAL_PROPERTIES,
+	companyProperties,
+	contactProperties,
+	dealProperties,
 	EXTERNAL_ID_PROPERTY,
 	fromCanonicalClient,
 	fromCanonicalContact,
@@ -218,9 +218,9 @@ export function hubspotCrmConnector(client: VendorClient, context: MapContext): 
 		});
 	};
 
-	const companies = new HubSpotObjects<Client>(client, 'companies', COMPANY_PROPERTIES, 'hs_lastmodifieddate', async (records) => records.map((record) => toCanonicalClient(record, context)));
-	const contacts = new HubSpotObjects<Contact>(client, 'contacts', CONTACT_PROPERTIES, 'lastmodifieddate', async (records) => records.map((record) => toCanonicalContact(record, context)));
-	const deals = new HubSpotObjects<Opportunity>(client, 'deals', DEAL_PROPERTIES, 'hs_lastmodifieddate', dealsToCanonical);
+	const companies = new HubSpotObjects<Client>(client, 'companies', companyProperties(context.referenceSystems), 'hs_lastmodifieddate', async (records) => records.map((record) => toCanonicalClient(record, context)));
+	const contacts = new HubSpotObjects<Contact>(client, 'contacts', contactProperties(context.referenceSystems), 'lastmodifieddate', async (records) => records.map((record) => toCanonicalContact(record, context)));
+	const deals = new HubSpotObjects<Opportunity>(client, 'deals', dealProperties(context.referenceSystems), 'hs_lastmodifieddate', dealsToCanonical);
 	const dealApi = deals.api(fromCanonicalOpportunity);
 
 	const dealFilters = (filters: OpportunityFilters): SearchFilter[] => {

@@ -1,5 +1,7 @@
 import type { CrmConnector } from '../../Crm/connector';
 import type { SystemDefinition } from '../../shared/node/types';
+import type { Vendor } from '../vendor';
+import { hubspotMappingProfiles } from './mapping';
 import { hubspotCrmConnector } from './crm.connector';
 import { hubspotProfile } from './profile';
 
@@ -10,6 +12,14 @@ export const hubspotCrm: SystemDefinition<CrmConnector> = {
 		{ authentication: 'privateApp', displayName: 'Private App Token', credentialType: 'p2cHubSpotPrivateAppApi' },
 		{ authentication: 'oAuth2', displayName: 'OAuth2', credentialType: 'p2cHubSpotOAuth2Api' },
 	],
+	capabilities: ['opportunityReferences', 'upsertByExternalId'],
 	profile: hubspotProfile,
 	connect: hubspotCrmConnector,
+};
+
+export const hubspot: Vendor = {
+	key: hubspotCrm.key,
+	displayName: hubspotCrm.displayName,
+	systems: { crm: hubspotCrm },
+	mappingProfiles: hubspotMappingProfiles,
 };

@@ -1,5 +1,5 @@
 import type { Client, Contact, MapContext, Opportunity } from '../../shared/canonical';
-import { BillingModel, EXTERNAL_REF_KEYS, money, provenance, toDecimalString } from '../../shared/canonical';
+import { BillingModel, money, provenance, toDecimalString } from '../../shared/canonical';
 
 /** A CRM v3 object as HubSpot returns it; every property value is a string or null. */
 export interface HubSpotObject {
@@ -16,12 +16,22 @@ const REF_PREFIX = 'p2c_ref_';
 /** Custom property that holds the pack's external id (the upsert key), `externalRefs.key`. */
 export const EXTERNAL_ID_PROPERTY = 'p2c_external_id';
 
-/** Custom properties (lower case, as HubSpot requires) that hold cross-system references. */
-export const REF_PROPERTIES = EXTERNAL_REF_KEYS.filter((key) => key !== 'key' && key !== 'hubspot').map((key) => `${REF_PREFIX}${key.toLowerCase()}`);
+/** The custom property (lower case, as HubSpot requires) that holds a cross-system reference: `p2c_ref_<system>`. */
+export const refProperty = (system: string): string => `${REF_PREFIX}${system.toLowerCase()}`;
 
-export const COMPANY_PROPERTIES = ['name', 'domain', 'phone', 'industry', 'address', 'city', 'state', 'zip', 'country', 'hubspot_owner_id', 'createdate', 'hs_lastmodifieddate', EXTERNAL_ID_PROPERTY, ...REF_PROPERTIES];
-export const CONTACT_PROPERTIES = ['firstname', 'lastname', 'email', 'phone', 'jobtitle', 'associatedcompanyid', 'hubspot_owner_id', 'createdate', 'lastmodifieddate', EXTERNAL_ID_PROPERTY, ...REF_PROPERTIES];
-export const DEAL_PROPERTIES = ['dealname', 'amount', 'deal_currency_code', 'dealstage', 'pipeline', 'closedate', 'hs_is_closed', 'hs_is_closed_won', 'hs_deal_stage_probability', 'hubspot_owner_id', 'hs_next_step', 'p2c_billing_model', 'p2c_start_date', 'createdate', 'hs_lastmodifieddate', EXTERNAL_ID_PROPERTY, ...REF_PROPERTIES];
+/** Custom properties of the other registered systems' references. */
+export function refProperties(referenceSystems: readonly string[]): string[] {
+	return referenceSystems.filter((key) => key !== 'hubspot').map(refProperty);
+}
+
+const COMPANY_FIELDS = ['name', 'domain', 'phone', 'industry', 'address', 'city', 'state', 'zip', 'country', 'hubspot_owner_id', 'createdate', 'hs_lastmodifieddate', EXTERNAL_ID_PROPERTY];
+const CONTACT_FIELDS = ['firstname', 'lastname', 'email', 'phone', 'jobtitle', 'associatedcompanyid', 'hubspot_owner_id', 'createdate', 'lastmodifieddate', EXTERNAL_ID_PROPERTY];
+const DEAL_FIELDS = ['dealname', 'amount', 'deal_currency_code', 'dealstage', 'pipeline', 'closedate', 'hs_is_closed', 'hs_is_closed_won', 'hs_deal_stage_probability', 'hubspot_owner_id', 'hs_next_step', 'p2c_billing_model', 'p2c_start_date', 'createdate', 'hs_lastmodifieddate', EXTERNAL_ID_PROPERTY];
+
+/** The properties the pack reads of each object, its reference properties included. */
+export const companyProperties = (referenceSystems: readonly string[]): string[] => [...COMPANY_FIELDS, ...refProperties(referenceSystems)];
+export const contactProperties = (referenceSystems: readonly string[]): string[] => [...CONTACT_FIELDS, ...refProperties(referenceSystems)];
+export const dealProperties = (referenceSystems: readonly string[]): string[] => [...DEAL_FIELDS, ...refProperties(referenceSystems)];
 
 const text = (value: string | null | undefined): string | undefined => (value === null || value === undefined || value === '' ? undefined : value);
 const dateOnly = (value: string | null | undefined): string | undefined => {
@@ -37,12 +47,13 @@ const instant = (value: string | null | undefined): string | undefined => {
 	return Number.isNaN(time) ? undefined : new Date(time).toISOString();
 };
 
-export function readExternalRefs(record: HubSpotObject): Record<string, string> {
+export function readExternalRefs(record: HubSpotObject, referenceSystems: readonly string[]): Record<string, string> {
 	const refs: Record<string, string> = { hubspot: record.id };
 	const key = text(record.properties[EXTERNAL_ID_PROPERTY]);
 	if (key) refs.key = key;
-	for (const system of EXTERNAL_REF_KEYS) {
-		const value = text(record.properties[`${REF_PREFIX}${system.toLowerCase()}`]);
+	for (const system of referenceSystems) {
+		if (system === 'hubspot') continue;
+		const value = text(record.properties[refProperty(system)]);
 		if (value) refs[system] = value;
 	}
 	return refs;
@@ -53,7 +64,7 @@ export function writeExternalRefs(refs: Record<string, string> | undefined): Hub
 	for (const [system, value] of Object.entries(refs ?? {})) {
 		if (system === 'hubspot') continue;
 		if (system === 'key') properties[EXTERNAL_ID_PROPERTY] = value;
-		else properties[`${REF_PREFIX}${system.toLowerCase()}`] = value;
+		else properties[refProperty(system)] = value;
 	}
 	return properties;
 }
@@ -77,7 +88,7 @@ export function toCanonicalClient(record: HubSpotObject, context: MapContext): C
 		isActive: record.archived !== true,
 		createdAt: instant(p.createdate) ?? record.createdAt,
 		updatedAt: instant(p.hs_lastmodifieddate) ?? record.updatedAt,
-		externalRefs: readExternalRefs(record),
+		externalRefs: readExternalRefs(record, context.referenceSystems),
 		...meta(context, 'client', record, 'hs_lastmodifieddate'),
 	};
 }
@@ -114,7 +125,7 @@ export function toCanonicalContact(record: HubSpotObject, context: MapContext): 
 		ownerId: text(p.hubspot_owner_id),
 		createdAt: instant(p.createdate) ?? record.createdAt,
 		updatedAt: instant(p.lastmodifieddate) ?? record.updatedAt,
-		externalRefs: readExternalRefs(record),
+		externalRefs: readExternalRefs(record, context.referenceSystems),
 		...meta(context, 'contact', record, 'lastmodifieddate'),
 	};
 }
@@ -162,7 +173,7 @@ export function toCanonicalOpportunity(record: HubSpotObject, associations: Deal
 		nextStep: text(p.hs_next_step),
 		createdAt: instant(p.createdate) ?? record.createdAt,
 		updatedAt: instant(p.hs_lastmodifieddate) ?? record.updatedAt,
-		externalRefs: readExternalRefs(record),
+		externalRefs: readExternalRefs(record, context.referenceSystems),
 		...meta(context, 'opportunity', record, 'hs_lastmodifieddate'),
 	};
 }

@@ -4,14 +4,14 @@ import type { Client, Contact, MapContext, Opportunity } from '../../shared/cano
 import type { ListQuery, RecordApi, WriteResult } from '../../shared/operations/recordApi';
 import type { VendorClient } from '../../shared/transport/client';
 import {
-	ACCOUNT_FIELDS,
-	CONTACT_FIELDS,
+	accountFields,
+	contactFields,
 	contactIdsFromRoles,
 	EXTERNAL_ID_FIELD,
 	fromCanonicalClient,
 	fromCanonicalContact,
 	fromCanonicalOpportunity,
-	OPPORTUNITY_FIELDS,
+	opportunityFields,
 	toCanonicalClient,
 	toCanonicalContact,
 	toCanonicalOpportunity,
@@ -101,7 +101,7 @@ export function salesforceCrmConnector(client: VendorClient, context: MapContext
 	const rest = new SalesforceRest(client);
 	// CurrencyIsoCode exists only in multi-currency orgs; naming it in a single-currency org fails every query with INVALID_FIELD.
 	const multiCurrency = client.credentials.multiCurrency !== false;
-	const opportunityFields = multiCurrency ? OPPORTUNITY_FIELDS : OPPORTUNITY_FIELDS.filter((field) => field !== 'CurrencyIsoCode');
+	const opportunityFieldList = multiCurrency ? opportunityFields(context.referenceSystems) : opportunityFields(context.referenceSystems).filter((field) => field !== 'CurrencyIsoCode');
 	const opportunityToFields = (opportunity: Partial<Opportunity>) => {
 		if (!multiCurrency && opportunity.amount && opportunity.amount.currency !== context.defaultCurrency) {
 			throw new NodeOperationError(client.node, `Opportunity amount.currency ${opportunity.amount.currency} cannot be written to a single-currency Salesforce org, whose currency is ${context.defaultCurrency} (the Default Currency option)`);
@@ -138,21 +138,21 @@ export function salesforceCrmConnector(client: VendorClient, context: MapContext
 
 	const accounts = objectApi<Client>(rest, {
 		sobject: 'Account',
-		fields: ACCOUNT_FIELDS,
+		fields: accountFields(context.referenceSystems),
 		toCanonical: async (records) => records.map((record) => toCanonicalClient(record, context)),
 		toFields: fromCanonicalClient,
 		label: (record) => quoted(record.name, 'without a name'),
 	});
 	const contacts = objectApi<Contact>(rest, {
 		sobject: 'Contact',
-		fields: CONTACT_FIELDS,
+		fields: contactFields(context.referenceSystems),
 		toCanonical: async (records) => records.map((record) => toCanonicalContact(record, context)),
 		toFields: fromCanonicalContact,
 		label: (record) => quoted(record.email ?? [record.firstName, record.lastName].filter(Boolean).join(' '), 'without an email'),
 	});
 	const opportunities = objectApi<Opportunity>(rest, {
 		sobject: 'Opportunity',
-		fields: opportunityFields,
+		fields: opportunityFieldList,
 		// The contact roles come with each page of opportunities: one query, not one per opportunity.
 		subqueries: [{ relationship: 'OpportunityContactRoles', fields: ['ContactId', 'IsPrimary'] }],
 		toCanonical: opportunitiesToCanonical,

@@ -1,5 +1,7 @@
 import type { CrmConnector } from '../../Crm/connector';
 import type { SystemDefinition } from '../../shared/node/types';
+import type { Vendor } from '../vendor';
+import { salesforceMappingProfiles } from './mapping';
 import { salesforceCrmConnector } from './crm.connector';
 import { salesforceProfile } from './profile';
 
@@ -10,6 +12,14 @@ export const salesforceCrm: SystemDefinition<CrmConnector> = {
 		{ authentication: 'clientCredentials', displayName: 'OAuth2 Client Credentials (Server-to-Server)', credentialType: 'p2cSalesforceClientCredentialsApi' },
 		{ authentication: 'oAuth2', displayName: 'OAuth2 (Authorization Code)', credentialType: 'p2cSalesforceOAuth2Api' },
 	],
+	capabilities: ['opportunityReferences', 'upsertByExternalId'],
 	profile: salesforceProfile,
 	connect: salesforceCrmConnector,
+};
+
+export const salesforce: Vendor = {
+	key: salesforceCrm.key,
+	displayName: salesforceCrm.displayName,
+	systems: { crm: salesforceCrm },
+	mappingProfiles: salesforceMappingProfiles,
 };

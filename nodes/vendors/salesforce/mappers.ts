@@ -1,5 +1,5 @@
 import type { Client, Contact, MapContext, Opportunity } from '../../shared/canonical';
-import { BillingModel, EXTERNAL_REF_KEYS, money, provenance, toDecimalString } from '../../shared/canonical';
+import { BillingModel, money, provenance, toDecimalString } from '../../shared/canonical';
 
 /** A record as the REST API returns it: `attributes`, then field values (dateTimes as `2026-01-31T09:00:00.000+0000`). */
 export interface SalesforceRecord {
@@ -14,19 +14,23 @@ export type SalesforceFields = Record<string, string | number | boolean | null>;
 /** Custom External ID field (unique, case-sensitive) that holds `externalRefs.key`: the upsert key. */
 export const EXTERNAL_ID_FIELD = 'P2C_External_Id__c';
 
-const REF_SYSTEMS = EXTERNAL_REF_KEYS.filter((key) => key !== 'key' && key !== 'salesforce');
-
 /** `harvest` -> `P2C_Ref_Harvest__c`, `businessCentral` -> `P2C_Ref_BusinessCentral__c`. */
 export function refField(system: string): string {
 	return `P2C_Ref_${system.charAt(0).toUpperCase()}${system.slice(1)}__c`;
 }
 
-export const REF_FIELDS = REF_SYSTEMS.map(refField);
+/** The reference fields of the other registered systems. */
+export function refFields(referenceSystems: readonly string[]): string[] {
+	return referenceSystems.filter((key) => key !== 'salesforce').map(refField);
+}
 
-const COMMON_FIELDS = ['Id', 'OwnerId', 'CreatedDate', 'LastModifiedDate', 'SystemModstamp', EXTERNAL_ID_FIELD, ...REF_FIELDS];
-export const ACCOUNT_FIELDS = ['Name', 'Website', 'Phone', 'Industry', 'BillingStreet', 'BillingCity', 'BillingState', 'BillingPostalCode', 'BillingCountry', ...COMMON_FIELDS];
-export const CONTACT_FIELDS = ['FirstName', 'LastName', 'Email', 'Phone', 'Title', 'AccountId', ...COMMON_FIELDS];
-export const OPPORTUNITY_FIELDS = ['Name', 'AccountId', 'Amount', 'CurrencyIsoCode', 'StageName', 'CloseDate', 'IsClosed', 'IsWon', 'Probability', 'NextStep', 'P2C_Billing_Model__c', 'P2C_Start_Date__c', ...COMMON_FIELDS];
+const COMMON_FIELDS = ['Id', 'OwnerId', 'CreatedDate', 'LastModifiedDate', 'SystemModstamp', EXTERNAL_ID_FIELD];
+/** The fields the pack reads of each object, its reference fields included. */
+export const accountFields = (referenceSystems: readonly string[]): string[] => ['Name', 'Website', 'Phone', 'Industry', 'BillingStreet', 'BillingCity', 'BillingState', 'BillingPostalCode', 'BillingCountry', ...COMMON_FIELDS, ...refFields(referenceSystems)];
+export const contactFields = (referenceSystems: readonly string[]): string[] => ['FirstName', 'LastName', 'Email', 'Phone', 'Title', 'AccountId', ...COMMON_FIELDS, ...refFields(referenceSystems)];
+export const opportunityFields = (referenceSystems: readonly string[]): string[] => [
+	'Name', 'AccountId', 'Amount', 'CurrencyIsoCode', 'StageName', 'CloseDate', 'IsClosed', 'IsWon', 'Probability', 'NextStep', 'P2C_Billing_Model__c', 'P2C_Start_Date__c', ...COMMON_FIELDS, ...refFields(referenceSystems),
+];
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
 
@@ -51,11 +55,12 @@ export function websiteToDomain(website: unknown): string | undefined {
 	return host.replace(/^www\./, '') || undefined;
 }
 
-export function readExternalRefs(record: SalesforceRecord): Record<string, string> {
+export function readExternalRefs(record: SalesforceRecord, referenceSystems: readonly string[]): Record<string, string> {
 	const refs: Record<string, string> = { salesforce: record.Id };
 	const key = text(record[EXTERNAL_ID_FIELD]);
 	if (key) refs.key = key;
-	for (const system of REF_SYSTEMS) {
+	for (const system of referenceSystems) {
+		if (system === 'salesforce') continue;
 		const value = text(record[refField(system)]);
 		if (value) refs[system] = value;
 	}
@@ -100,7 +105,7 @@ export function toCanonicalClient(record: SalesforceRecord, context: MapContext)
 		isActive: record.IsDeleted !== true,
 		createdAt: toInstant(record.CreatedDate),
 		updatedAt: toInstant(record.LastModifiedDate),
-		externalRefs: readExternalRefs(record),
+		externalRefs: readExternalRefs(record, context.referenceSystems),
 		...meta(context, 'client', record),
 	};
 }
@@ -137,7 +142,7 @@ export function toCanonicalContact(record: SalesforceRecord, context: MapContext
 		ownerId: text(record.OwnerId),
 		createdAt: toInstant(record.CreatedDate),
 		updatedAt: toInstant(record.LastModifiedDate),
-		externalRefs: readExternalRefs(record),
+		externalRefs: readExternalRefs(record, context.referenceSystems),
 		...meta(context, 'contact', record),
 	};
 }
@@ -188,7 +193,7 @@ export function toCanonicalOpportunity(record: SalesforceRecord, contactIds: str
 		nextStep: text(record.NextStep),
 		createdAt: toInstant(record.CreatedDate),
 		updatedAt: toInstant(record.LastModifiedDate),
-		externalRefs: readExternalRefs(record),
+		externalRefs: readExternalRefs(record, context.referenceSystems),
 		...meta(context, 'opportunity', record),
 	};
 }

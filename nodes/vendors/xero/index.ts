@@ -1,5 +1,7 @@
 import type { ErpConnector } from '../../Erp/connector';
 import type { SystemDefinition } from '../../shared/node/types';
+import type { Vendor } from '../vendor';
+import { xeroMappingProfiles } from './mapping';
 import { xeroErpConnector } from './erp.connector';
 import { xeroProfile } from './profile';
 
@@ -10,6 +12,14 @@ export const xeroErp: SystemDefinition<ErpConnector> = {
 		{ authentication: 'oAuth2', displayName: 'OAuth2 (App)', credentialType: 'p2cXeroOAuth2Api' },
 		{ authentication: 'clientCredentials', displayName: 'Custom Connection', credentialType: 'p2cXeroClientCredentialsApi' },
 	],
+	capabilities: ['invoiceApproval', 'invoiceNotes', 'projects', 'items'],
 	profile: xeroProfile,
 	connect: xeroErpConnector,
+};
+
+export const xero: Vendor = {
+	key: xeroErp.key,
+	displayName: xeroErp.displayName,
+	systems: { erp: xeroErp },
+	mappingProfiles: xeroMappingProfiles,
 };

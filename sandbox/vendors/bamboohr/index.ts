@@ -6,6 +6,7 @@ import type { VendorFake } from '../../core/vendor';
 import type { FirmData } from '../../seed/firm';
 import { BambooHrStore, FIELD_DEFINITIONS } from './store';
 import { changedSince, customReport, directory, employeeRow, isIsoDate, listFields, resolveFields, timeOffRequests, whosOut, type CustomReportRequest } from './views';
+import { bamboohrCredentialRecords } from './credentials';
 
 /** The seeded account: company domain (the part before .bamboohr.com) and one user's API key. */
 export const BAMBOOHR_COMPANY_DOMAIN = 'meridian';
@@ -25,6 +26,8 @@ const today = (): string => new Date().toISOString().slice(0, 10);
 
 export class BambooHrFake implements VendorFake {
 	readonly name = 'bamboohr';
+	readonly system = 'bamboohr';
+	readonly credentialRecords = bamboohrCredentialRecords;
 	readonly router = new Router();
 	readonly store = new BambooHrStore();
 	private limiter = new SlidingWindowLimiter(DEFAULT_THROTTLE.limit, DEFAULT_THROTTLE.intervalMs);

@@ -5,6 +5,7 @@ import type { VendorFake } from '../../core/vendor';
 import type { FirmData } from '../../seed/firm';
 import { registerEntityRoutes } from './routes';
 import { BC_ENVIRONMENTS, BC_TENANT_ID, BusinessCentralStore, toCents } from './store';
+import { businessCentralCredentialRecords } from './credentials';
 
 export { BC_COMPANY_ID, BC_LOCAL_CURRENCY, BC_PAYMENT_JOURNAL, BC_REVENUE_ACCOUNT, BC_TENANT_ID } from './store';
 
@@ -28,6 +29,8 @@ const TOKEN_LIFETIME_S = 3599;
  */
 export class BusinessCentralFake implements VendorFake {
 	readonly name = 'businesscentral';
+	readonly system = 'businessCentral';
+	readonly credentialRecords = businessCentralCredentialRecords;
 	readonly router = new Router();
 	readonly store = new BusinessCentralStore();
 	limiter = new SlidingWindowLimiter(DEFAULT_LIMIT.limit, DEFAULT_LIMIT.intervalMs);

@@ -8,6 +8,7 @@ import { accountRoutes } from './accountRoutes';
 import { HarvestInvoices, invoiceRoutes } from './invoiceRoutes';
 import { timesheetRoutes } from './timesheetRoutes';
 import { HarvestStore, lockState } from './store';
+import { harvestCredentialRecords } from './credentials';
 
 /** The seeded Harvest account and its personal access token. */
 export const HARVEST_ACCOUNT_ID = '1234567';
@@ -25,6 +26,8 @@ const INVALID_TOKEN = { error: 'invalid_token', error_description: 'The access t
 
 export class HarvestFake implements VendorFake {
 	readonly name = 'harvest';
+	readonly system = 'harvest';
+	readonly credentialRecords = harvestCredentialRecords;
 	readonly router = new Router();
 	readonly store = new HarvestStore();
 	readonly invoices = new HarvestInvoices();

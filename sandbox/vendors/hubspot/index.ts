@@ -16,9 +16,12 @@ import {
 	type HubSpotObjectType,
 	type HubSpotRecord,
 } from './store';
+import { hubspotCredentialRecords } from './credentials';
 
 /** Token of the seeded private app; OAuth tokens are issued by /oauth/v1/token. */
 export const HUBSPOT_PRIVATE_APP_TOKEN = 'pat-na1-sandbox-0000-hubspot';
+/** The refresh token of the seeded OAuth2 grant. */
+export const HUBSPOT_REFRESH_TOKEN = 'hubspot-sandbox-refresh-token';
 export const HUBSPOT_OAUTH_CLIENT = { clientId: 'hubspot-sandbox-client', clientSecret: 'hubspot-sandbox-secret' };
 
 // Private apps, Free/Starter: 100 requests per 10 seconds (developers.hubspot.com/docs/guides/apps/api-usage/usage-details).
@@ -32,6 +35,8 @@ const OBJECT_TYPES = new Set<HubSpotObjectType>(['companies', 'contacts', 'deals
 
 export class HubSpotFake implements VendorFake {
 	readonly name = 'hubspot';
+	readonly system = 'hubspot';
+	readonly credentialRecords = hubspotCredentialRecords;
 	readonly router = new Router();
 	readonly store = new HubSpotStore();
 	readonly burst = new SlidingWindowLimiter(BURST_LIMIT.limit, BURST_LIMIT.intervalMs);
@@ -49,7 +54,7 @@ export class HubSpotFake implements VendorFake {
 		this.burst.reset();
 		this.search.reset();
 		this.tokens = new Map([[HUBSPOT_PRIVATE_APP_TOKEN, { expiresAt: Number.POSITIVE_INFINITY }]]);
-		this.refreshTokens = new Set(['hubspot-sandbox-refresh-token']);
+		this.refreshTokens = new Set([HUBSPOT_REFRESH_TOKEN]);
 		this.counter = 0;
 	}
 

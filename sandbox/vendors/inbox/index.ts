@@ -1,8 +1,28 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- dev tooling: runs in plain Node.js, never inside n8n */
 import { json, Router, type SandboxRequest, type SandboxResponse } from '../../core/http';
+import { baseOf, credentialRecord, type N8nCredentialRecord } from '../../core/credentials';
 import type { VendorFake } from '../../core/vendor';
 
 /** Where a channel receives calls, below `/inbox`: `/hooks/approvals`, `/hooks/reminders`, ... */
 export const INBOX_HOOK_PATH = '/hooks/:channel';
+
+/** Signs the Approval Gate's links in the sandbox set-up (at least 32 characters; not a secret). */
+export const SANDBOX_APPROVAL_SIGNING_SECRET = 'p2c-sandbox-approval-signing-secret-0001';
+
+/** Where a notification channel of the sandbox's inbox receives calls, e.g. `approvals`. */
+export function inboxHookUrl(sandboxUrl: string, channel: string): string {
+	return `${baseOf(sandboxUrl)}/inbox${INBOX_HOOK_PATH.replace(':channel', encodeURIComponent(channel))}`;
+}
+
+/** The Approval Gate's signing key and its channels (webhook, Slack, Teams), all delivering into the inbox. */
+export function approvalCredentialRecords(sandboxUrl: string): N8nCredentialRecord[] {
+	return [
+		credentialRecord('p2cApprovalGateApi', 'p2cSbxApprovalGt', 'Approval Gate signing key', { signingSecret: SANDBOX_APPROVAL_SIGNING_SECRET, linkLifetimeHours: 72 }),
+		credentialRecord('p2cApprovalWebhookApi', 'p2cSbxApprovalWh', 'Approval links webhook', { url: inboxHookUrl(sandboxUrl, 'approvals'), signingSecret: '', signatureHeader: 'X-P2c-Signature' }),
+		credentialRecord('p2cSlackApi', 'p2cSbxSlackHookA', 'Slack incoming webhook', { connection: 'incomingWebhook', webhookUrl: inboxHookUrl(sandboxUrl, 'slack') }),
+		credentialRecord('p2cMicrosoftTeamsWebhookApi', 'p2cSbxTeamsHookA', 'Teams incoming webhook', { webhookUrl: inboxHookUrl(sandboxUrl, 'teams') }),
+	];
+}
 
 export interface InboxMessage {
 	id: number;
@@ -33,6 +53,7 @@ function linksOf(value: unknown, found: string[] = []): string[] {
  */
 export class InboxFake implements VendorFake {
 	readonly name = 'inbox';
+	readonly credentialRecords = approvalCredentialRecords;
 	readonly router = new Router();
 	private messages: InboxMessage[] = [];
 

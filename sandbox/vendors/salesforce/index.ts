@@ -8,6 +8,7 @@ import { findField, findObject, type ObjectDef } from './schema';
 import { runQuery } from './soqlEngine';
 import { parseSoql, SoqlError } from './soqlParser';
 import { RequestError, SalesforceStore } from './store';
+import { salesforceCredentialRecords } from './credentials';
 
 export { SALESFORCE_AUTHORIZATION_CODE, SALESFORCE_CONNECTED_APP } from './auth';
 
@@ -29,6 +30,8 @@ interface Cursor {
 
 export class SalesforceFake implements VendorFake {
 	readonly name = 'salesforce';
+	readonly system = 'salesforce';
+	readonly credentialRecords = salesforceCredentialRecords;
 	readonly router = new Router();
 	readonly store = new SalesforceStore();
 	readonly auth = new SalesforceAuth();

@@ -3,6 +3,8 @@
  * types and access, key prefixes, child relationships, and the pack's custom fields (P2C_*__c)
  * as an admin installs them. Field names and types follow the Object Reference for Salesforce.
  */
+import { systemKeys } from '../../../nodes/vendors';
+
 export type FieldType =
 	| 'id' | 'string' | 'textarea' | 'email' | 'phone' | 'url' | 'picklist' | 'reference'
 	| 'boolean' | 'date' | 'datetime' | 'currency' | 'percent' | 'double';
@@ -62,7 +64,8 @@ const SYSTEM_FIELDS: Record<string, FieldDef> = {
 	SystemModstamp: { type: 'datetime', ...READ_ONLY },
 };
 
-const REF_SYSTEMS = ['Hubspot', 'Harvest', 'Kantata', 'Xero', 'BusinessCentral', 'Bamboohr', 'Hibob'];
+// The firm creates one reference field per other system the pack has (README, Salesforce set-up).
+const REF_SYSTEMS = systemKeys.filter((key) => key !== 'salesforce').map((key) => `${key.charAt(0).toUpperCase()}${key.slice(1)}`);
 /** The pack's custom fields: the External ID upsert key and one reference field per other system. */
 const PACK_FIELDS: Record<string, FieldDef> = {
 	P2C_External_Id__c: { type: 'string', externalId: true, label: 'P2C External Id' },

@@ -6,6 +6,7 @@ import type { VendorFake } from '../../core/vendor';
 import type { FirmData } from '../../seed/firm';
 import { registerAccountingRoutes } from './routes';
 import { XeroStore, XERO_TENANT_ID } from './store';
+import { xeroCredentialRecords } from './credentials';
 
 export { XERO_TENANT_ID } from './store';
 
@@ -30,6 +31,8 @@ type Grant = { kind: 'app' | 'custom'; expiresAt: number };
  */
 export class XeroFake implements VendorFake {
 	readonly name = 'xero';
+	readonly system = 'xero';
+	readonly credentialRecords = xeroCredentialRecords;
 	readonly router = new Router();
 	readonly store = new XeroStore();
 	minute = new SlidingWindowLimiter(MINUTE_LIMIT.limit, MINUTE_LIMIT.intervalMs);

@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { EXTERNAL_REF_KEYS } from '../../../shared/canonical';
 import { requiredId } from '../../../shared/operations/common';
 import type { ItemOperation } from '../../../shared/node/types';
 import type { CrmConnector } from '../../connector';
+import { referenceSystems } from '../../systems';
 
 export const setExternalRefsOperation: ItemOperation<CrmConnector> = {
 	kind: 'item',
@@ -24,9 +24,10 @@ export const setExternalRefsOperation: ItemOperation<CrmConnector> = {
 						{
 							displayName: 'System',
 							name: 'system',
-							type: 'options',
-							options: EXTERNAL_REF_KEYS.map((key) => ({ name: key, value: key })),
-							default: 'harvest',
+							type: 'string',
+							default: '',
+							placeholder: 'e.g. the PSA node\'s system: {{ $(\'Create Project in PSA\').params.system }}',
+							description: 'Key of the system the ID belongs to: a registered system key, or "key" for the firm\'s business key',
 						},
 						{ displayName: 'Remote ID', name: 'remoteId', type: 'string', default: '' },
 					],
@@ -41,6 +42,12 @@ export const setExternalRefsOperation: ItemOperation<CrmConnector> = {
 		for (const entry of entries) {
 			if (!entry.remoteId) {
 				throw new NodeOperationError(run.ctx.getNode(), `Opportunity ${id} in item ${itemIndex}: the ${entry.system} reference has no remote ID`, { itemIndex });
+			}
+			if (entry.system !== 'key' && !referenceSystems.includes(entry.system)) {
+				throw new NodeOperationError(run.ctx.getNode(), `Opportunity ${id} in item ${itemIndex}: references.system "${entry.system}" is not a registered system key`, {
+					itemIndex,
+					description: `Use "key" or one of: ${referenceSystems.join(', ')}`,
+				});
 			}
 			refs[entry.system] = String(entry.remoteId);
 		}
