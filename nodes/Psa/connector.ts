@@ -1,10 +1,10 @@
-import type { Assignment, Client, Expense, Project, Task, TimeEntry } from '../shared/canonical';
+import type { Assignment, Client, Expense, Project, Resource, Task, TimeEntry } from '../shared/canonical';
 import type { RecordApi, WriteResult } from '../shared/operations/recordApi';
 
 /**
- * The canonical PSA operations, as each PSA vendor's connector implements them (Harvest now,
- * Kantata next). Filters are canonical: ids are the PSA's own, dates ISO 8601, flags booleans;
- * a connector applies the ones its vendor cannot filter on after reading.
+ * The canonical PSA operations, as each PSA vendor's connector implements them. Filters are
+ * canonical: ids are the PSA's own, dates ISO 8601, flags booleans; a connector applies the ones
+ * its vendor cannot filter on after reading.
  */
 
 export interface PickerOption {
@@ -58,6 +58,49 @@ export interface ExpenseFilters {
 	invoiced?: boolean;
 }
 
+export interface PersonFilters {
+	/** true: active people only; false: deactivated only. */
+	active?: boolean;
+	/** Exact e-mail address (any case). */
+	email?: string;
+}
+
+/**
+ * A period of a project's time and expenses that the ERP has invoiced: the PSA records it (an
+ * invoice that imports the period, or a billed flag on each entry), so the time is not billed again.
+ */
+export interface TimeInvoicedRequest {
+	projectId: string;
+	/** The project's client in the PSA, where the PSA files invoices by client. */
+	clientId?: string;
+	/** ISO dates, inclusive: the billing period. */
+	from: string;
+	to: string;
+	/** The invoice's reference (the pack's idempotency key, e.g. `PRJ-7-2026-10`): one period is marked once. */
+	reference: string;
+	/** The ERP's invoice number, when it has one. */
+	invoiceNumber?: string;
+	currency?: string;
+	issueDate?: string;
+	dueDate?: string;
+	/** A line for people who read the PSA's record of it. */
+	subject?: string;
+}
+
+export interface TimeInvoicedResult {
+	projectId: string;
+	reference: string;
+	from: string;
+	to: string;
+	/** false: the period was marked before (by this reference); nothing changed now. */
+	marked: boolean;
+	/** The PSA's own record of the billing (its invoice id), where it keeps one. */
+	psaRecordId?: string;
+	/** Time entries and expenses now counted as invoiced, where the PSA says. */
+	timeEntryIds: string[];
+	expenseIds: string[];
+}
+
 /** The canonical PSA operations; every method speaks canonical records. */
 export interface PsaConnector {
 	clients: RecordApi<Client>;
@@ -69,7 +112,12 @@ export interface PsaConnector {
 		createTaskAssignments(records: Assignment[]): Promise<Array<WriteResult<Assignment>>>;
 	};
 	timeEntries: RecordApi<TimeEntry>;
+	/** Present with the `markTimeInvoiced` capability: marks a period's time and expenses of a project as invoiced, once per reference. */
+	markTimeInvoiced?(request: TimeInvoicedRequest): Promise<TimeInvoicedResult>;
+	/** Present with the `expenses` capability. */
 	expenses: RecordApi<Expense>;
+	/** People who book time (the PSA's users or resources), as canonical Resources with their PSA ids. */
+	people: Pick<RecordApi<Resource>, 'get' | 'list'>;
 	/** Pickers for the node's list-search fields. */
 	listClients(filter?: string): Promise<PickerOption[]>;
 	listProjects(filter?: string): Promise<PickerOption[]>;

@@ -10,7 +10,6 @@ export const psaCapabilities: CapabilityDefinition[] = [
 	{ value: 'markTimeInvoiced', feature: 'marking a period\'s time and expenses as invoiced' },
 	{ value: 'expenses', feature: 'expenses on projects' },
 	{ value: 'taskAssignments', feature: 'tasks assigned to projects with their own rate' },
-	{ value: 'assignmentGet', feature: 'reading one assignment by its ID' },
 ];
 
 export { systemKeys as referenceSystems };

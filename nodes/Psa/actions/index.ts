@@ -6,6 +6,7 @@ import { psaCapabilities, psaSystems, referenceSystems } from '../systems';
 import { assignmentResource } from './assignment';
 import { clientResource } from './client';
 import { expenseResource } from './expense';
+import { personResource } from './person';
 import { projectResource } from './project';
 import { taskResource } from './task';
 import { timeEntryResource } from './timeEntry';
@@ -22,6 +23,7 @@ export const psaCategory: CategoryDefinition<PsaConnector> = {
 		taskResource,
 		clientResource,
 		expenseResource,
+		personResource,
 		systemResource<PsaConnector>('PSA', psaCapabilities),
 		{
 			value: 'rawRequest',

@@ -10,6 +10,7 @@ import {
 	type MapContext,
 	type Money,
 	type Project,
+	type Resource,
 	type Task,
 	type TimeEntry,
 } from '../../shared/canonical';
@@ -35,7 +36,20 @@ export interface HarvestExpense {
 	id: number; spent_date: string; total_cost: number; notes: string | null; billable: boolean; is_closed: boolean; is_billed: boolean;
 	updated_at: string; user: Ref; project: Ref; client: Ref & { currency?: string | null }; expense_category: Ref; invoice?: { id: number; number: string } | null;
 }
-export interface HarvestUser { id: number; first_name: string; last_name: string; email: string; is_active: boolean }
+/** help.getharvest.com/api-v2/users-api/users/users: weekly_capacity in seconds; rates in the account's currency. */
+export interface HarvestUser {
+	id: number;
+	first_name: string;
+	last_name: string;
+	email: string;
+	is_active: boolean;
+	is_contractor?: boolean;
+	weekly_capacity?: number | null;
+	default_hourly_rate?: number | null;
+	cost_rate?: number | null;
+	roles?: string[];
+	updated_at?: string;
+}
 
 const text = (value: string | null | undefined): string | undefined => (value === null || value === undefined || value === '' ? undefined : value);
 const amount = (value: number | null | undefined, currency: string): Money | undefined => (value === null || value === undefined ? undefined : money(value, currency));
@@ -358,4 +372,25 @@ export function fromCanonicalExpense(expense: Partial<Expense>, expenseCategoryI
 	if (expense.notes !== undefined) body.notes = expense.notes;
 	if (expense.billable !== undefined) body.billable = expense.billable;
 	return body;
+}
+
+/** A Harvest user as a canonical Resource: who books time, with the rates Harvest keeps in the account's currency. */
+export function toCanonicalPerson(raw: HarvestUser, context: MapContext): Resource {
+	const displayName = `${raw.first_name ?? ''} ${raw.last_name ?? ''}`.trim() || raw.email || `User ${raw.id}`;
+	return {
+		schemaVersion: 1,
+		id: String(raw.id),
+		firstName: text(raw.first_name),
+		lastName: text(raw.last_name),
+		displayName,
+		email: text(raw.email),
+		role: raw.roles?.[0],
+		skills: raw.roles ?? [],
+		billRate: amount(raw.default_hourly_rate, context.defaultCurrency),
+		costRate: amount(raw.cost_rate, context.defaultCurrency),
+		weeklyCapacityHours: typeof raw.weekly_capacity === 'number' ? raw.weekly_capacity / 3600 : undefined,
+		employmentStatus: !raw.is_active ? 'terminated' : raw.is_contractor ? 'contractor' : 'active',
+		externalRefs: { harvest: String(raw.id) },
+		...meta(context, 'resource', raw),
+	};
 }

@@ -31,6 +31,8 @@ import {
 	type HarvestUser,
 	type HarvestUserAssignment,
 } from './mappers';
+import { harvestMarkTimeInvoiced } from './invoicedTime';
+import { harvestPeople } from './people';
 import { checkCurrency, flag, HarvestReader, recordError, since } from './reader';
 
 const path = (base: string, id: string) => `${base}/${encodeURIComponent(harvestId(id, 'id').toString())}`;
@@ -284,7 +286,9 @@ export function harvestPsaConnector(client: VendorClient, context: MapContext): 
 		tasks,
 		assignments,
 		timeEntries,
+		markTimeInvoiced: harvestMarkTimeInvoiced(client, reader),
 		expenses,
+		people: harvestPeople(reader, context),
 		listClients: async (filter) =>
 			await pick(reader.pages<HarvestClient>('/clients', 'clients', { is_active: 'true' }), (raw) => ({ name: raw.name, value: String(raw.id), description: raw.currency }), filter),
 		listProjects: async (filter) =>

@@ -41,6 +41,6 @@ export const clientResource: ResourceDefinition<CrmConnector> = {
 		{ value: 'list', name: 'Get Many', action: 'Get many clients', description: 'List clients, optionally changed since a time', operation: listOperation(spec) },
 		{ value: 'create', name: 'Create', action: 'Create a client', description: 'Create clients (in batches)', operation: createOperation(spec) },
 		{ value: 'update', name: 'Update', action: 'Update a client', description: 'Update clients by ID (in batches)', operation: updateOperation(spec) },
-		{ value: 'upsert', name: 'Create or Update', action: 'Create or update a client', description: 'Create a new record, or update the current one if it already exists (upsert)', operation: upsertOperation(spec) },
+		{ value: 'upsert', name: 'Create or Update', action: 'Create or update a client', description: 'Create a new record, or update the current one if it already exists (upsert)', requires: 'upsertByExternalId', operation: upsertOperation(spec) },
 	],
 };

@@ -37,6 +37,6 @@ export const contactResource: ResourceDefinition<CrmConnector> = {
 		{ value: 'list', name: 'Get Many', action: 'Get many contacts', description: 'List contacts, optionally changed since a time', operation: listOperation(spec) },
 		{ value: 'create', name: 'Create', action: 'Create a contact', description: 'Create contacts (in batches)', operation: createOperation(spec) },
 		{ value: 'update', name: 'Update', action: 'Update a contact', description: 'Update contacts by ID (in batches)', operation: updateOperation(spec) },
-		{ value: 'upsert', name: 'Create or Update', action: 'Create or update a contact', description: 'Create a new record, or update the current one if it already exists (upsert)', operation: upsertOperation(spec) },
+		{ value: 'upsert', name: 'Create or Update', action: 'Create or update a contact', description: 'Create a new record, or update the current one if it already exists (upsert)', requires: 'upsertByExternalId', operation: upsertOperation(spec) },
 	],
 };

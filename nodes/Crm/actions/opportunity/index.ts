@@ -74,6 +74,7 @@ export const opportunityResource: ResourceDefinition<CrmConnector> = {
 		{ value: 'update', name: 'Update', action: 'Update an opportunity', description: 'Update opportunities by ID (in batches)', operation: updateOperation(spec) },
 		{
 			value: 'setExternalRefs',
+			requires: 'opportunityReferences',
 			name: 'Set External References',
 			action: 'Set external references on an opportunity',
 			description: 'Write the IDs of the records other systems made from this opportunity (PSA project, ERP customer)',

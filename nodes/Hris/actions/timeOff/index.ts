@@ -85,14 +85,16 @@ export const timeOffResource: ResourceDefinition<HrisConnector> = {
 	operations: [
 		{
 			value: 'list',
+			requires: 'timeOff',
 			name: 'Get Many',
 			action: 'Get many time off requests',
 			description: 'List time off requests overlapping a period, with their status and hours per day',
 			operation: listOperation,
 		},
-		{ value: 'whosOut', name: 'Get Who Is Out', action: 'Get who is out', description: 'List the people on approved leave in a period', operation: whosOutOperation },
+		{ value: 'whosOut', name: 'Get Who Is Out', action: 'Get who is out', description: 'List the people on approved leave in a period', requires: 'timeOff', operation: whosOutOperation },
 		{
 			value: 'availability',
+			requires: 'timeOff',
 			name: 'Get Availability',
 			action: 'Get weekly availability',
 			description: 'Per employee and week: capacity hours minus approved time off, for staffing',

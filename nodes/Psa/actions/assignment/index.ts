@@ -77,6 +77,6 @@ export const assignmentResource: ResourceDefinition<PsaConnector> = {
 	operations: [
 		{ value: 'list', name: 'Get Many', action: 'Get many assignments', description: 'List who (and which tasks) are on a project', operation: listOperation(personSpec) },
 		{ value: 'createPerson', name: 'Assign Person', action: 'Assign a person to a project', description: 'Put people on projects, with a bill rate and project-manager flag', operation: createOperation(personSpec) },
-		{ value: 'createTask', name: 'Assign Task', action: 'Assign a task to a project', description: 'Add tasks to projects, with a bill rate and billable flag', operation: createOperation(taskSpec) },
+		{ value: 'createTask', name: 'Assign Task', action: 'Assign a task to a project', description: 'Add tasks to projects, with a bill rate and billable flag', requires: 'taskAssignments', operation: createOperation(taskSpec) },
 	],
 };

@@ -55,8 +55,8 @@ export const expenseResource: ResourceDefinition<PsaConnector> = {
 	value: 'expense',
 	name: 'Expense',
 	operations: [
-		{ value: 'get', name: 'Get', action: 'Get an expense', description: 'Get an expense by ID', operation: getOperation(spec) },
-		{ value: 'list', name: 'Get Many', action: 'Get many expenses', description: 'List expenses by project, person, dates and billing state', operation: listOperation(spec) },
-		{ value: 'create', name: 'Create', action: 'Create an expense', description: 'Record expenses on projects', operation: createOperation(spec) },
+		{ value: 'get', name: 'Get', action: 'Get an expense', description: 'Get an expense by ID', requires: 'expenses', operation: getOperation(spec) },
+		{ value: 'list', name: 'Get Many', action: 'Get many expenses', description: 'List expenses by project, person, dates and billing state', requires: 'expenses', operation: listOperation(spec) },
+		{ value: 'create', name: 'Create', action: 'Create an expense', description: 'Record expenses on projects', requires: 'expenses', operation: createOperation(spec) },
 	],
 };

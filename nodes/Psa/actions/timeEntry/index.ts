@@ -3,6 +3,7 @@ import type { FieldSpec } from '../../../shared/operations/fields';
 import { createOperation, getOperation, listOperation, updateOperation, type EntityOperationsSpec } from '../../../shared/operations/record.operations';
 import type { ResourceDefinition } from '../../../shared/node/types';
 import type { PsaConnector, TimeEntryFilters } from '../../connector';
+import { markInvoicedOperation } from './markInvoiced.operation';
 import { clientFilter, dateFilter, flagFilter, projectFilter, readFilters, resourceFilter, taskFilter } from '../filters';
 
 /** What booking time takes: billable and approval follow from the project and the approval process. */
@@ -62,5 +63,13 @@ export const timeEntryResource: ResourceDefinition<PsaConnector> = {
 		{ value: 'list', name: 'Get Many', action: 'Get many time entries', description: 'List time by project, person, dates, approval and billing state', operation: listOperation(spec) },
 		{ value: 'create', name: 'Create', action: 'Create a time entry', description: 'Book time on a project task', operation: createOperation(spec) },
 		{ value: 'update', name: 'Update', action: 'Update a time entry', description: 'Change time entries by ID (approved or invoiced time is locked)', operation: updateOperation(spec) },
+		{
+			value: 'markInvoiced',
+			name: 'Mark Invoiced',
+			action: 'Mark time as invoiced',
+			description: 'Record that a project\'s time and expenses of a period are on an ERP invoice, so they are not billed again',
+			requires: 'markTimeInvoiced',
+			operation: markInvoicedOperation,
+		},
 	],
 };

@@ -1,0 +1,63 @@
+import type { TimeInvoicedRequest, TimeInvoicedResult } from '../../Psa/connector';
+import type { VendorClient } from '../../shared/transport/client';
+import { collect } from '../../shared/transport/pagination';
+import { harvestId } from './mappers';
+import type { HarvestReader } from './reader';
+
+/** The fields of a Harvest invoice the pack reads back. */
+interface HarvestInvoice {
+	id: number;
+	purchase_order?: string | null;
+	client?: { id: number };
+	line_items?: Array<{ project?: { id: number } | null }>;
+}
+
+/**
+ * Marks a period of a project as invoiced the way Harvest does it: an invoice that imports the
+ * project's uninvoiced billable time and expenses of the period (`line_items_import`), which
+ * Harvest then counts as billed and locks (help.getharvest.com/api-v2/invoices-api/invoices/invoices,
+ * "Create an invoice based on tracked time and expenses"). The ERP's reference goes in
+ * `purchase_order`, so a second run finds the invoice and changes nothing.
+ */
+export function harvestMarkTimeInvoiced(client: VendorClient, reader: HarvestReader) {
+	return async (request: TimeInvoicedRequest): Promise<TimeInvoicedResult> => {
+		const projectId = harvestId(request.projectId, 'projectId');
+		const clientId = request.clientId ? harvestId(request.clientId, 'clientId') : (await reader.project(String(projectId))).client.id;
+		const existing = async (): Promise<HarvestInvoice | undefined> =>
+			(await collect(reader.pages<HarvestInvoice>('/invoices', 'invoices', { client_id: String(clientId) }))).find((invoice) => invoice.purchase_order === request.reference);
+		const result = (invoice: HarvestInvoice, marked: boolean): TimeInvoicedResult => ({
+			projectId: request.projectId,
+			reference: request.reference,
+			from: request.from,
+			to: request.to,
+			marked,
+			psaRecordId: String(invoice.id),
+			// Harvest's invoice answer lists lines, not the entries it locked.
+			timeEntryIds: [],
+			expenseIds: [],
+		});
+		const before = await existing();
+		if (before) return result(before, false);
+		const created = await client.send<HarvestInvoice>({
+			method: 'POST',
+			url: '/invoices',
+			body: {
+				client_id: clientId,
+				number: request.invoiceNumber || undefined,
+				purchase_order: request.reference,
+				subject: request.subject ?? `Invoice ${request.reference}`,
+				currency: request.currency,
+				issue_date: request.issueDate,
+				due_date: request.dueDate,
+				line_items_import: {
+					project_ids: [projectId],
+					time: { summary_type: 'task', from: request.from, to: request.to },
+					expenses: { summary_type: 'category', from: request.from, to: request.to },
+				},
+			},
+			// No idempotency key in Harvest: a lost answer is found by its purchase order before any retry.
+			retrySafety: { lookup: existing },
+		});
+		return result(created, true);
+	};
+}
