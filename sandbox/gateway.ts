@@ -1,11 +1,11 @@
 /* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev tooling: runs in plain Node.js, never inside n8n */
 /**
  * The vendor host gateway: an HTTP proxy that lets software with hard-coded vendor hosts (n8n's
- * built-in HubSpot, Harvest and Xero nodes call https://api.hubapi.com and the like) reach the
+ * built-in vendor nodes call the vendors' real hosts) reach the
  * sandbox without being changed. Point HTTPS_PROXY/HTTP_PROXY at it and NODE_EXTRA_CA_CERTS at its
  * CA: it accepts CONNECT for the known vendor hosts only, terminates TLS with a throwaway
  * certificate for those hosts, and forwards each decrypted request to the sandbox under the
- * vendor's prefix (https://api.hubapi.com/x -> <sandbox>/hubspot/x), where it is logged and
+ * vendor's prefix (https://<vendor host>/x -> <sandbox>/<vendor>/x), where it is logged and
  * rate-limited like any other request. Every other host is refused (403).
  *
  * The CA and the leaf certificate are made with the `openssl` CLI into .cache/gateway (git-ignored)
@@ -17,17 +17,10 @@ import * as http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import * as path from 'node:path';
 import * as tls from 'node:tls';
+import { createVendorFakes } from './vendors';
 
-/** Vendor hosts the gateway answers for, and the sandbox prefix each one maps to. */
-export const VENDOR_HOSTS: Record<string, string> = {
-	'api.hubapi.com': '/hubspot',
-	'api.harvestapp.com': '/harvest',
-	// Harvest's OAuth2 token endpoint (/api/v2/oauth2/token) lives on its identity host.
-	'id.getharvest.com': '/harvest',
-	'api.xero.com': '/xero',
-	// Xero's token endpoint (/connect/token): n8n refreshes OAuth2 tokens there.
-	'identity.xero.com': '/xero',
-};
+/** Vendor hosts the gateway answers for, and the sandbox prefix each one maps to: each fake names its vendor's real hosts. */
+export const VENDOR_HOSTS: Record<string, string> = Object.fromEntries(createVendorFakes().flatMap((fake) => (fake.hosts ?? []).map((host) => [host, `/${fake.name}`])));
 
 export interface GatewayCertificates {
 	caFile: string;

@@ -20,7 +20,7 @@ export interface CrmConnector {
 	clients: RecordApi<Client>;
 	contacts: RecordApi<Contact>;
 	opportunities: RecordApi<Opportunity> & {
-		/** Writes cross-system references (e.g. `{ harvest: "123" }`) onto the opportunity. */
+		/** Writes cross-system references (e.g. `{ <psa key>: "123" }`) onto the opportunity. */
 		setExternalRefs(id: string, refs: Record<string, string>): Promise<Opportunity>;
 	};
 	/** Pickers for the node's list-search fields. */

@@ -2,9 +2,9 @@ import type { Client, Invoice, InvoiceStatus, Payment, Project } from '../shared
 import type { ListQuery, RecordApi, WriteResult } from '../shared/operations/recordApi';
 
 /**
- * The canonical ERP operations, as each ERP vendor's connector implements them (Xero, Business
- * Central, ...). Everything here speaks canonical records, so a workflow built on one ERP runs on
- * another by switching the system and the credential only.
+ * The canonical ERP operations, as each ERP vendor's connector implements them. Everything here
+ * speaks canonical records, so a workflow built on one ERP runs on another by switching the system
+ * and the credential only; optional features are capabilities (nodes/Erp/systems.ts).
  */
 
 export interface PickerOption {
@@ -47,13 +47,13 @@ export interface PaymentToRecord {
 	/** `invoiceId`, `date`, `amount` (currency of the invoice), optional `reference`. */
 	payment: Payment;
 	/**
-	 * Bank or cash account the payment is received into: Xero account code or AccountID, Business
-	 * Central balancing account number. Empty uses the connector's default when it has one.
+	 * Bank or cash account the payment is received into, as the ERP names it (an account code or id,
+	 * a journal's balancing account). Empty uses the connector's default when it has one.
 	 */
 	account?: string;
 }
 
-/** A note on an invoice's history (Xero History and Notes; Business Central comments where supported). */
+/** A note on an invoice's history (capability `invoiceNotes`). */
 export interface InvoiceNote {
 	invoiceId: string;
 	note: string;
@@ -75,7 +75,7 @@ export interface ErpInvoiceApi {
 	createDrafts(invoices: Invoice[]): Promise<Array<WriteResult<Invoice>>>;
 	/** Finds the invoice that carries this reference, if any. */
 	findByReference(reference: string): Promise<Invoice | undefined>;
-	/** Makes a draft final: Xero approve (AUTHORISED), Business Central post. */
+	/** Makes a draft final (authorise or post); with the `invoiceApproval` capability. */
 	approve(id: string): Promise<Invoice>;
 	/** Voids (cancels) an approved or posted invoice. */
 	void(id: string): Promise<Invoice>;

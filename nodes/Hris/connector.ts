@@ -2,8 +2,8 @@ import type { EmploymentStatus, Resource, TimeOff } from '../shared/canonical';
 import type { z } from 'zod';
 
 /**
- * The canonical HRIS operations, as each HRIS vendor's connector implements them (BambooHR,
- * HiBob, ...). Employees are canonical Resources, leave is canonical TimeOff.
+ * The canonical HRIS operations, as each HRIS vendor's connector implements them. Employees are
+ * canonical Resources, leave is canonical TimeOff.
  */
 
 export interface PickerOption {

@@ -10,7 +10,7 @@ export interface SandboxRequest {
 	rawBody: string;
 	/** Parsed JSON or form body; undefined when empty. */
 	body: unknown;
-	/** Base URL of this vendor on the sandbox, for next links (`http://127.0.0.1:4010/hubspot`). */
+	/** Base URL of this vendor on the sandbox, for next links (`http://127.0.0.1:4010/<vendor>`). */
 	vendorBaseUrl: string;
 }
 

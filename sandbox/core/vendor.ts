@@ -4,10 +4,12 @@ import type { Router, SandboxRequest, SandboxResponse } from './http';
 
 /** What one vendor fake provides to the sandbox server. */
 export interface VendorFake {
-	/** Path prefix on the sandbox: `/hubspot`, `/salesforce`, ... */
+	/** Path prefix on the sandbox (`/<name>`) and the request log's `vendor`. */
 	readonly name: string;
 	/** The pack's system key it stands in for (the registry's key); absent for what is not a vendor (the inbox). */
 	readonly system?: string;
+	/** The vendor's real API hosts, which the host gateway maps to this fake (for software with hard-coded hosts). */
+	readonly hosts?: readonly string[];
 	readonly router: Router;
 	/** The n8n credential records of the pack's credentials for this fake, pointed at the sandbox at `sandboxUrl`. */
 	credentialRecords?(sandboxUrl: string): N8nCredentialRecord[];

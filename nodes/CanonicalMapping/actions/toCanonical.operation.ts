@@ -13,7 +13,7 @@ import type { MappingOperation } from '../types';
 export const toCanonicalOperation: MappingOperation = {
 	description: [
 		...mappingSourceProperties('toCanonical'),
-		recordProperty('Vendor Record', 'The record to map, as its system gives it (e.g. a HubSpot deal with its properties and associations)'),
+		recordProperty('Vendor Record', 'The record to map, as its system gives it (e.g. a CRM deal with its properties and associations)'),
 		...rulesProperties,
 	],
 	execute(run, itemIndex) {

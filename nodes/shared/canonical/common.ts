@@ -12,9 +12,9 @@ export const CurrencyCode = z
 	.regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 currency code such as USD')
 	.refine(isIsoCurrency, 'is not an ISO 4217 currency code in use');
 
-/** Longest single-line text the model takes (Salesforce Account.Name and Xero Contact Name stop at 255). */
+/** Longest single-line text the model takes (CRM account and ERP contact names commonly stop at 255). */
 export const LINE_MAX = 255;
-/** Longest free text (HubSpot property values stop at 65,536 characters). */
+/** Longest free text (CRM property values commonly stop at 65,536 characters). */
 export const TEXT_MAX = 65_536;
 /** Whether text holds a control character (NUL, CR, LF, ESC, DEL, ...). */
 export function hasControlCharacter(text: string): boolean {
@@ -44,8 +44,7 @@ export const Text = z.string().max(TEXT_MAX, `must be at most ${TEXT_MAX} charac
 
 /**
  * A record id in some system. Ids end up in URL paths and vendor queries, so they are held to the
- * characters vendors' ids use (HubSpot and Harvest digits, Salesforce alphanumerics, Xero and
- * Business Central GUIDs): letters, digits and . _ : @ -.
+ * characters vendors' ids use (digits, alphanumerics, GUIDs): letters, digits and . _ : @ -.
  */
 export const RemoteId = z
 	.string()
@@ -56,7 +55,7 @@ export const RemoteId = z
 /** A business key (`opp-123/proj`, an invoice reference used as external id): one line, at most 255 characters. */
 export const BusinessKey = Line.refine((value) => value.trim() !== '', 'is required');
 
-/** A system key: becomes part of vendor field names (HubSpot `p2c_ref_<key>`), so an identifier only. */
+/** A system key: becomes part of vendor field names (a CRM's `p2c_ref_<key>`), so an identifier only. */
 const REF_KEY = /^[A-Za-z][A-Za-z0-9_]{0,39}$/;
 const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 export const ExternalRefKey = z
@@ -110,7 +109,7 @@ export type Money = z.infer<typeof Money>;
 
 /** Provenance: where a canonical record came from. */
 export const RecordMeta = z.object({
-	/** System key, e.g. `hubspot`, `salesforce`, `harvest`. */
+	/** System key: a registered system's key. */
 	system: ExternalRefKey,
 	/** Entity name in the canonical model, e.g. `client`. */
 	entity: ExternalRefKey,

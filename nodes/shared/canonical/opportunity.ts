@@ -12,7 +12,7 @@ export const Opportunity = z.object({
 	clientId: RemoteId.optional(),
 	contactIds: z.array(RemoteId).default([]),
 	amount: Money.optional(),
-	/** Vendor stage id (HubSpot dealstage, Salesforce StageName). */
+	/** Vendor stage id (a deal stage or stage name). */
 	stage: Line.optional(),
 	pipeline: Line.optional(),
 	status: OpportunityStatus,
@@ -23,7 +23,7 @@ export const Opportunity = z.object({
 	billingModel: BillingModel.optional(),
 	startDate: IsoDate.optional(),
 	ownerId: RemoteId.optional(),
-	/** What has to happen next on the deal (HubSpot Next step, Salesforce Next Step), e.g. why a handoff waits. */
+	/** What has to happen next on the deal (the CRM's next-step field), e.g. why a handoff waits. */
 	nextStep: Text.optional(),
 	createdAt: IsoDateTime.optional(),
 	updatedAt: IsoDateTime.optional(),

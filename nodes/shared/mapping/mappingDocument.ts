@@ -64,7 +64,7 @@ export const Transform = z.discriminatedUnion('kind', [
 	z.object({ kind: z.literal('lowercase') }),
 	z.object({ kind: z.literal('number') }),
 	z.object({ kind: z.literal('boolean') }),
-	// Vendor ids are often numbers (Harvest, HubSpot) while canonical ids are text.
+	// Vendor ids are often numbers while canonical ids are text.
 	z.object({ kind: z.literal('text') }),
 	DateTransform,
 	MoneyTransform,

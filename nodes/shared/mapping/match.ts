@@ -17,7 +17,7 @@ export interface MatchHit {
 	confidence: number;
 	strategy: MatchStrategy;
 	reason: string;
-	/** Field of the record the match rests on, e.g. `externalRefs.hubspot`, `name`. */
+	/** Field of the record the match rests on, e.g. `externalRefs.<system key>`, `name`. */
 	field: string;
 }
 

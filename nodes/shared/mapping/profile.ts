@@ -5,7 +5,7 @@ import type { FieldIssue } from '../canonical/validate';
 
 /** What a payload mapping may need besides the record. */
 export interface PayloadOptions {
-	/** The currency a vendor leaves blank (Business Central's local currency). */
+	/** The currency a vendor leaves blank (an ERP's local currency). */
 	defaultCurrency: string;
 }
 
@@ -32,7 +32,7 @@ export interface MappingProfile<E extends CanonicalEntity, Raw = unknown> {
 	vendorObject: string;
 	/** Vendor record (as its API returns it) to canonical. Throws `VendorRecordError` for a record of the wrong shape. */
 	toCanonical(raw: Raw, context: MapContext): CanonicalRecord<E>;
-	/** Absent where the pack only reads the object (an HRIS, Business Central projects). */
+	/** Absent where the pack only reads the object (an HRIS, an ERP's projects). */
 	write?: ProfileWrite<E, Raw>;
 }
 

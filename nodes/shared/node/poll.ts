@@ -1,6 +1,6 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-// Vendors index changes a little after they happen (HubSpot search, Salesforce SystemModstamp):
+// Vendors index changes a little after they happen (search indexes, modstamps):
 // each poll looks back this far past its previous start, and the keys already seen drop the repeats.
 const DEFAULT_OVERLAP_MS = 5 * 60_000;
 const MAX_SEEN_KEYS = 20_000;

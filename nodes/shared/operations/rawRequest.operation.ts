@@ -35,7 +35,7 @@ export function rawRequestOperation<C>(): ItemOperation<C> {
 				type: 'string',
 				default: '',
 				required: true,
-				placeholder: '/crm/v3/objects/companies',
+				placeholder: '/path/below/the/base/url',
 				description: 'Path below the credential\'s base URL',
 			},
 			{ displayName: 'Query Parameters', name: 'query', type: 'json', default: '{}' },

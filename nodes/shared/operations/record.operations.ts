@@ -132,7 +132,7 @@ export function upsertOperation<C, T>(spec: EntityOperationsSpec<C, T>): BatchOp
 				name: 'externalIdField',
 				type: 'string',
 				default: '',
-				description: 'The unique field in the system that holds the external ID. Leave empty for the pack\'s default (HubSpot p2c_external_id, Salesforce P2C_External_Id__c).',
+				description: 'The unique field in the system that holds the external ID. Leave empty for the field the pack sets up in each system (its README section names it).',
 			},
 			...recordInputProperties(spec.fields, spec.requiredFields),
 		],

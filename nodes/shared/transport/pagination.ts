@@ -50,7 +50,7 @@ function itemsAt<T>(path: string): (body: IDataObject) => T[] {
 	};
 }
 
-/** Opaque cursor returned in the body and sent back as a query parameter or body field (HubSpot `after`). */
+/** Opaque cursor returned in the body and sent back as a query parameter or body field (e.g. `after`). */
 export function cursorPagination<T>(options: {
 	itemsPath: string;
 	cursorPath: string;
@@ -69,13 +69,13 @@ export function cursorPagination<T>(options: {
 }
 
 /**
- * The body carries the URL of the next page: Harvest `links.next`, OData `@odata.nextLink`,
- * Salesforce SOQL `nextRecordsUrl`, JSON:API `links.next`. The URL is followed as given.
+ * The body carries the URL of the next page: `links.next`, OData `@odata.nextLink`, SOQL
+ * `nextRecordsUrl`, JSON:API `links.next`. The URL is followed as given.
  */
 export function nextLinkPagination<T>(options: {
 	itemsPath: string;
 	nextLinkPath: string;
-	/** Salesforce says `done: true` on the last page even if a link were present. */
+	/** Some APIs say `done: true` on the last page even if a link were present (SOQL). */
 	isLastPage?: (body: IDataObject) => boolean;
 }): PaginationStrategy<T> {
 	return {
@@ -145,7 +145,7 @@ export function offsetPagination<T>(options: {
 
 /**
  * Keyset pagination: each page asks for records whose key is past the last one seen, sorted by
- * that key. It walks past caps on offset paging (HubSpot search stops at 10,000 results).
+ * that key. It walks past caps on offset paging (some search APIs stop at 10,000 results).
  */
 export function keysetPagination<T>(options: {
 	itemsPath: string;

@@ -30,7 +30,7 @@ export interface VendorRequest {
 	 * Default: `idempotent` for GET, HEAD, PUT, DELETE; `never` for POST and PATCH.
 	 */
 	retrySafety?: 'idempotent' | 'never' | { lookup: () => Promise<unknown | undefined> };
-	/** Names a pacing rule of the profile beyond the default (e.g. HubSpot's search limit). */
+	/** Names a pacing rule of the profile beyond the default (e.g. a search endpoint's own limit). */
 	rateLimitRule?: string;
 	/** Per-attempt time-out in milliseconds. */
 	timeoutMs?: number;
@@ -73,7 +73,7 @@ export interface VendorErrorDetails {
 
 /** Everything the shared transport needs to know about one vendor's API. */
 export interface VendorProfile {
-	/** System key, also used in `_meta.system`: `hubspot`, `salesforce`, ... */
+	/** System key, also used in `_meta.system` (the registry's key). */
 	system: string;
 	displayName: string;
 	/** Base URL of the API from the decrypted credential (the credential's base URL field). */
@@ -89,7 +89,7 @@ export interface VendorProfile {
 	parseError(response: VendorResponse): VendorErrorDetails;
 	/**
 	 * Reads an error answered without a JSON body (empty, text or HTML), e.g. from the vendor's
-	 * headers (BambooHR's X-BambooHR-Error-Message). Undefined keeps the default text message.
+	 * headers (an `X-...-Error-Message` header). Undefined keeps the default text message.
 	 */
 	parseNonJsonError?(response: VendorResponse, text: string): VendorErrorDetails | undefined;
 }

@@ -102,7 +102,7 @@ export function fromCanonicalClient(client: Partial<Client>): IDataObject {
 
 /**
  * Harvest has no custom fields: a project's cross-system references (and a billing model Harvest
- * cannot express) ride on one marker line at the end of its notes, e.g. `[p2c] hubspot=123 key=opp-9/proj`.
+ * cannot express) ride on one marker line at the end of its notes, e.g. `[p2c] crm=123 key=opp-9/proj` (one `<system key>=<id>` per reference).
  */
 const MARKER = /^\[p2c\]((?: [\w-]+=\S+)*)\s*$/;
 

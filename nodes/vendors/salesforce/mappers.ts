@@ -14,7 +14,7 @@ export type SalesforceFields = Record<string, string | number | boolean | null>;
 /** Custom External ID field (unique, case-sensitive) that holds `externalRefs.key`: the upsert key. */
 export const EXTERNAL_ID_FIELD = 'P2C_External_Id__c';
 
-/** `harvest` -> `P2C_Ref_Harvest__c`, `businessCentral` -> `P2C_Ref_BusinessCentral__c`. */
+/** A system key to its reference field: `psaTool` -> `P2C_Ref_PsaTool__c`. */
 export function refField(system: string): string {
 	return `P2C_Ref_${system.charAt(0).toUpperCase()}${system.slice(1)}__c`;
 }

@@ -27,6 +27,11 @@ const INVALID_TOKEN = { error: 'invalid_token', error_description: 'The access t
 export class HarvestFake implements VendorFake {
 	readonly name = 'harvest';
 	readonly system = 'harvest';
+	readonly hosts = [
+		'api.harvestapp.com',
+		// Harvest's OAuth2 token endpoint (/api/v2/oauth2/token) lives on its identity host.
+		'id.getharvest.com',
+	];
 	readonly credentialRecords = harvestCredentialRecords;
 	readonly router = new Router();
 	readonly store = new HarvestStore();

@@ -36,6 +36,7 @@ const OBJECT_TYPES = new Set<HubSpotObjectType>(['companies', 'contacts', 'deals
 export class HubSpotFake implements VendorFake {
 	readonly name = 'hubspot';
 	readonly system = 'hubspot';
+	readonly hosts = ['api.hubapi.com'];
 	readonly credentialRecords = hubspotCredentialRecords;
 	readonly router = new Router();
 	readonly store = new HubSpotStore();

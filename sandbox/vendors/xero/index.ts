@@ -32,6 +32,11 @@ type Grant = { kind: 'app' | 'custom'; expiresAt: number };
 export class XeroFake implements VendorFake {
 	readonly name = 'xero';
 	readonly system = 'xero';
+	readonly hosts = [
+		'api.xero.com',
+		// Xero's token endpoint (/connect/token): n8n refreshes OAuth2 tokens there.
+		'identity.xero.com',
+	];
 	readonly credentialRecords = xeroCredentialRecords;
 	readonly router = new Router();
 	readonly store = new XeroStore();

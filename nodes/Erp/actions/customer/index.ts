@@ -35,7 +35,7 @@ function customerUpsert(): BatchOperation<ErpConnector, { externalId: string; re
 		...operation,
 		description: operation.description.map((property) =>
 			property.name === 'externalIdField'
-				? { ...property, description: 'The customer field that holds the external ID. Leave empty for the default: Xero ContactNumber (or AccountNumber), Business Central number.' }
+				? { ...property, description: 'The customer field that holds the external ID. Leave empty for the ERP\'s default customer number field (its README section names it).' }
 				: property,
 		),
 	};

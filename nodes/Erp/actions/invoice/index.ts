@@ -78,7 +78,7 @@ export const invoiceResource: ResourceDefinition<ErpConnector> = {
 			description: 'Create draft invoices with lines (in batches); a reference already invoiced returns that invoice',
 			operation: createDraftOperation,
 		},
-		{ value: 'approve', name: 'Approve', action: 'Approve an invoice', description: 'Make a draft final (Xero: authorise; Business Central: post)', requires: 'invoiceApproval', operation: approveOperation },
+		{ value: 'approve', name: 'Approve', action: 'Approve an invoice', description: 'Make a draft final: authorise or post it, as the ERP calls it', requires: 'invoiceApproval', operation: approveOperation },
 		{ value: 'void', name: 'Void', action: 'Void an invoice', description: 'Cancel an invoice (a draft is deleted, an approved invoice voided)', operation: voidOperation },
 		{ value: 'addNote', name: 'Add Note', action: 'Add a note to an invoice', description: 'Write a note into the invoice\'s history (e.g. a dunning step)', requires: 'invoiceNotes', operation: addNoteOperation },
 		{ value: 'getNotes', name: 'Get Notes', action: 'Get the notes of an invoice', description: 'Read the invoice\'s history and notes', requires: 'invoiceNotes', operation: getNotesOperation },

@@ -47,7 +47,7 @@ const recordOperation: ItemOperation<ErpConnector> = {
 		{ displayName: 'Invoice ID', name: 'invoiceId', type: 'string', required: true, default: '', description: 'The invoice the payment settles (in part or in full)' },
 		{ displayName: 'Amount', name: 'amount', type: 'string', required: true, default: '', placeholder: '1250.00 GBP', description: 'Decimal amount and ISO 4217 currency of the invoice' },
 		{ displayName: 'Date', name: 'date', type: 'string', required: true, default: '', placeholder: '2026-01-31', description: 'Date the money was received' },
-		{ ...pickerProperty({ displayName: 'Bank Account', name: 'account', description: 'Account the money was received into (Xero: account code or AccountID).' }, 'searchBankAccounts'), required: true },
+		{ ...pickerProperty({ displayName: 'Bank Account', name: 'account', description: 'Bank or cash account the money was received into (its code or ID in the ERP)' }, 'searchBankAccounts'), required: true },
 		{ displayName: 'Reference', name: 'reference', type: 'string', default: '', description: 'The remittance or bank transaction reference' },
 	],
 	async execute(run, itemIndex) {

@@ -49,7 +49,7 @@ export const projectResource: ResourceDefinition<ErpConnector> = {
 	value: 'project',
 	name: 'Project',
 	operations: [
-		{ value: 'get', name: 'Get', action: 'Get a project', description: 'Get an ERP project by ID (Xero Projects)', requires: 'projects', operation: getOperation(spec) },
+		{ value: 'get', name: 'Get', action: 'Get a project', description: 'Get an ERP project by ID', requires: 'projects', operation: getOperation(spec) },
 		{ value: 'list', name: 'Get Many', action: 'Get many projects', description: 'List ERP projects, by customer or status', requires: 'projects', operation: listOperation(spec) },
 	],
 };
