@@ -1,3 +1,4 @@
+import type { PickerOption } from '../shared/node/types';
 import type { Client, Contact, Opportunity, OpportunityStatus } from '../shared/canonical';
 import type { RecordApi } from '../shared/operations/recordApi';
 
@@ -9,11 +10,7 @@ export interface OpportunityFilters {
 	closedSince?: string;
 }
 
-export interface PickerOption {
-	name: string;
-	value: string;
-	description?: string;
-}
+export type { PickerOption } from '../shared/node/types';
 
 /** The canonical CRM operations, as each CRM vendor's connector implements them. */
 export interface CrmConnector {

@@ -1,4 +1,5 @@
 import type { Client, Invoice, InvoiceStatus, Payment, Project } from '../shared/canonical';
+import type { PickerOption } from '../shared/node/types';
 import type { ListQuery, RecordApi, WriteResult } from '../shared/operations/recordApi';
 
 /**
@@ -7,11 +8,7 @@ import type { ListQuery, RecordApi, WriteResult } from '../shared/operations/rec
  * and the credential only; optional features are capabilities (nodes/Erp/systems.ts).
  */
 
-export interface PickerOption {
-	name: string;
-	value: string;
-	description?: string;
-}
+export type { PickerOption } from '../shared/node/types';
 
 /** Invoice list filters; every field optional, all given ones must match. */
 export type InvoiceFilters = {

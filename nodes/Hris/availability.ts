@@ -1,4 +1,5 @@
 import type { Resource, TimeOff } from '../shared/canonical';
+import { DAY_MS } from '../shared/canonical';
 
 /**
  * Staffing availability from canonical records, vendor-neutral: per person and per week (Monday to
@@ -37,7 +38,6 @@ export interface AvailabilityInput {
 	defaultWeeklyCapacityHours: number;
 }
 
-const DAY_MS = 86_400_000;
 const toTime = (date: string): number => Date.parse(`${date}T00:00:00Z`);
 const toDate = (time: number): string => new Date(time).toISOString().slice(0, 10);
 const isWorkingDay = (time: number): boolean => {

@@ -1,3 +1,4 @@
+import type { PickerOption } from '../shared/node/types';
 import type { EmploymentStatus, Resource, TimeOff } from '../shared/canonical';
 import type { z } from 'zod';
 
@@ -6,11 +7,7 @@ import type { z } from 'zod';
  * canonical Resources, leave is canonical TimeOff.
  */
 
-export interface PickerOption {
-	name: string;
-	value: string;
-	description?: string;
-}
+export type { PickerOption } from '../shared/node/types';
 
 /**
  * Where a firm keeps what staffing needs and the HRIS has no standard field for: the names of

@@ -1,3 +1,4 @@
+import type { PickerOption } from '../shared/node/types';
 import type { Assignment, Client, Expense, Project, Resource, Task, TimeEntry } from '../shared/canonical';
 import type { RecordApi, WriteResult } from '../shared/operations/recordApi';
 
@@ -7,11 +8,7 @@ import type { RecordApi, WriteResult } from '../shared/operations/recordApi';
  * its vendor cannot filter on after reading.
  */
 
-export interface PickerOption {
-	name: string;
-	value: string;
-	description?: string;
-}
+export type { PickerOption } from '../shared/node/types';
 
 export interface ProjectFilters {
 	clientId?: string;

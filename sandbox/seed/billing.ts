@@ -1,5 +1,6 @@
 import { seededRandom } from '../core/ids';
 import { SEED_ANCHOR, type FirmData } from './firm';
+import { DAY_MS } from '../core/time';
 
 /**
  * The firm's customer invoices and the payments received on them, vendor-neutral: every ERP fake
@@ -47,7 +48,6 @@ export interface BillingData {
 	payments: SeedPayment[];
 }
 
-const DAY = 86_400_000;
 const TAX_BY_CURRENCY: Record<string, string> = { GBP: '20', EUR: '21', USD: '0' };
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const isoDate = (time: number): string => new Date(time).toISOString().slice(0, 10);
@@ -81,8 +81,8 @@ export function generateBilling(firm: FirmData): BillingData {
 	firm.projects.forEach((project, projectIndex) => {
 		const count = 1 + (projectIndex % 3);
 		for (let sequence = 1; sequence <= count; sequence++) {
-			const issued = SEED_ANCHOR - (10 + 30 * (count - sequence) + between(0, 12)) * DAY;
-			const due = issued + 30 * DAY;
+			const issued = SEED_ANCHOR - (10 + 30 * (count - sequence) + between(0, 12)) * DAY_MS;
+			const due = issued + 30 * DAY_MS;
 			const lineCount = between(1, 3);
 			const lines: SeedInvoiceLine[] = Array.from({ length: lineCount }, (_value, lineIndex) => ({
 				description: `${tasks[(projectIndex + lineIndex) % tasks.length]} - ${MONTHS[new Date(issued).getUTCMonth()]} ${new Date(issued).getUTCFullYear()}`,
@@ -104,13 +104,13 @@ export function generateBilling(firm: FirmData): BillingData {
 				dueDate: isoDate(due),
 				state,
 				lines,
-				updatedAt: new Date(issued + DAY).toISOString(),
+				updatedAt: new Date(issued + DAY_MS).toISOString(),
 			};
 			invoices.push(invoice);
 			if (state !== 'approved') continue;
 			const paymentRoll = random();
 			const total = toCents(seedInvoiceTotals(invoice).total);
-			const paidOn = Math.min(due + between(-20, 10) * DAY, SEED_ANCHOR - DAY);
+			const paidOn = Math.min(due + between(-20, 10) * DAY_MS, SEED_ANCHOR - DAY_MS);
 			if (paymentRoll < 0.55 && paidOn > issued) {
 				payments.push({ key: `payment-${payments.length + 1}`, invoiceKey: invoice.key, date: isoDate(paidOn), amount: fromCents(total), reference: `Remittance ${invoice.number}` });
 				invoice.updatedAt = new Date(paidOn).toISOString();

@@ -1,5 +1,6 @@
 import { seededRandom } from '../core/ids';
 import { generateLeave, type SeedHoliday, type SeedTimeOff } from './leave';
+import { DAY_MS } from '../core/time';
 
 /**
  * A fictional consulting firm, vendor-neutral. Each vendor fake renders the part it holds in
@@ -153,7 +154,6 @@ const BILLING: SeedOpportunity['billingModel'][] = ['time_and_materials', 'fixed
 
 /** Dates are laid out before this fixed anchor so that a seed gives identical data on every run. */
 export const SEED_ANCHOR = Date.parse('2026-10-01T00:00:00Z');
-const DAY = 86_400_000;
 
 const isoDate = (time: number): string => new Date(time).toISOString().slice(0, 10);
 const isoDateTime = (time: number): string => new Date(time).toISOString();
@@ -169,7 +169,7 @@ export function generateFirm(options: SeedOptions): FirmData {
 		const [department, titles] = DEPARTMENTS[index % DEPARTMENTS.length];
 		const firstName = FIRST[index % FIRST.length];
 		const lastName = LAST[(index * 7) % LAST.length];
-		const hire = SEED_ANCHOR - between(60, 2500) * DAY;
+		const hire = SEED_ANCHOR - between(60, 2500) * DAY_MS;
 		const terminated = index % 17 === 16;
 		const billRate = between(120, 320);
 		people.push({
@@ -181,7 +181,7 @@ export function generateFirm(options: SeedOptions): FirmData {
 			jobTitle: titles[index % titles.length],
 			location: pick(CITIES)[0],
 			hireDate: isoDate(hire),
-			terminationDate: terminated ? isoDate(SEED_ANCHOR - between(5, 50) * DAY) : undefined,
+			terminationDate: terminated ? isoDate(SEED_ANCHOR - between(5, 50) * DAY_MS) : undefined,
 			managerKey: index >= DEPARTMENTS.length ? `person-${(index % DEPARTMENTS.length) + 1}` : undefined,
 			skills: [pick(SKILLS), pick(SKILLS), pick(SKILLS)].filter((skill, position, all) => all.indexOf(skill) === position),
 			costRate: `${Math.round(billRate * 0.45)}.00`,
@@ -197,7 +197,7 @@ export function generateFirm(options: SeedOptions): FirmData {
 		const b = COMPANY_B[Math.floor(index / COMPANY_A.length) % COMPANY_B.length];
 		const suffix = index >= COMPANY_A.length * COMPANY_B.length ? ` ${Math.floor(index / (COMPANY_A.length * COMPANY_B.length)) + 1}` : '';
 		const [city, country, currency] = pick(CITIES);
-		const created = SEED_ANCHOR - between(200, 900) * DAY;
+		const created = SEED_ANCHOR - between(200, 900) * DAY_MS;
 		clients.push({
 			key: `client-${index + 1}`,
 			name: `${a} ${b}${suffix}`,
@@ -208,7 +208,7 @@ export function generateFirm(options: SeedOptions): FirmData {
 			currency,
 			phone: `+44 20 7946 ${String(1000 + index).slice(-4)}`,
 			createdAt: isoDateTime(created),
-			updatedAt: isoDateTime(created + between(1, 150) * DAY),
+			updatedAt: isoDateTime(created + between(1, 150) * DAY_MS),
 			ownerKey: pick(salesOwners).key,
 		});
 	}
@@ -237,8 +237,8 @@ export function generateFirm(options: SeedOptions): FirmData {
 		const clientContacts = contacts.filter((contact, position) => position % clients.length === index % clients.length);
 		const roll = random();
 		const outcome: SeedOutcome = roll < 0.3 ? 'won' : roll < 0.5 ? 'lost' : 'open';
-		const created = SEED_ANCHOR - between(30, 400) * DAY;
-		const close = outcome === 'open' ? SEED_ANCHOR + between(5, 120) * DAY : created + between(10, 25) * DAY;
+		const created = SEED_ANCHOR - between(30, 400) * DAY_MS;
+		const close = outcome === 'open' ? SEED_ANCHOR + between(5, 120) * DAY_MS : created + between(10, 25) * DAY_MS;
 		const amount = between(15, 480) * 1000 + between(0, 99) * 10;
 		opportunities.push({
 			key: `opportunity-${index + 1}`,
@@ -251,7 +251,7 @@ export function generateFirm(options: SeedOptions): FirmData {
 			openStageIndex: outcome === 'open' ? between(0, 4) : 4,
 			closeDate: isoDate(close),
 			createdAt: isoDateTime(created),
-			updatedAt: isoDateTime(Math.min(close, SEED_ANCHOR - DAY)),
+			updatedAt: isoDateTime(Math.min(close, SEED_ANCHOR - DAY_MS)),
 			ownerKey: client.ownerKey,
 			billingModel: pick(BILLING),
 		});
@@ -260,7 +260,7 @@ export function generateFirm(options: SeedOptions): FirmData {
 	const projects: SeedProject[] = [];
 	const staff = people.filter((person) => !person.terminationDate);
 	for (const opportunity of opportunities.filter((candidate) => candidate.outcome === 'won').slice(0, 60 * scale)) {
-		const start = Date.parse(`${opportunity.closeDate}T00:00:00Z`) + 14 * DAY;
+		const start = Date.parse(`${opportunity.closeDate}T00:00:00Z`) + 14 * DAY_MS;
 		const hourlyRate = between(150, 260);
 		projects.push({
 			key: `project-${projects.length + 1}`,
@@ -274,16 +274,16 @@ export function generateFirm(options: SeedOptions): FirmData {
 			hourlyRate: `${hourlyRate}.00`,
 			currency: opportunity.currency,
 			startDate: isoDate(start),
-			endDate: isoDate(start + between(60, 240) * DAY),
+			endDate: isoDate(start + between(60, 240) * DAY_MS),
 			managerKey: pick(staff).key,
-			active: start + 240 * DAY > SEED_ANCHOR,
+			active: start + 240 * DAY_MS > SEED_ANCHOR,
 		});
 	}
 
 	const timeEntries: SeedTimeEntry[] = [];
 	for (let index = 0; index < 600 * scale && projects.length > 0; index++) {
 		const project = projects[index % projects.length];
-		const date = SEED_ANCHOR - between(1, 90) * DAY;
+		const date = SEED_ANCHOR - between(1, 90) * DAY_MS;
 		const approved = random() < 0.7;
 		timeEntries.push({
 			key: `time-${index + 1}`,
@@ -312,7 +312,7 @@ export function generateFirm(options: SeedOptions): FirmData {
 			projectKey: project.key,
 			personKey: staff[Math.floor(expenseRandom() * staff.length)].key,
 			category,
-			date: isoDate(SEED_ANCHOR - (1 + Math.floor(expenseRandom() * 90)) * DAY),
+			date: isoDate(SEED_ANCHOR - (1 + Math.floor(expenseRandom() * 90)) * DAY_MS),
 			amount: `${low + Math.floor(expenseRandom() * (high - low))}.${String(cents).padStart(2, '0')}`,
 			billable: expenseRandom() < 0.8,
 			approved,

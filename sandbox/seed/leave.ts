@@ -1,5 +1,6 @@
 import { seededRandom } from '../core/ids';
 import type { SeedOptions, SeedPerson } from './firm';
+import { DAY_MS } from '../core/time';
 
 /**
  * Leave for the seeded firm: time off requests and company holidays, the facts an HRIS holds
@@ -31,7 +32,6 @@ export interface SeedHoliday {
 	end: string;
 }
 
-const DAY = 86_400_000;
 const isoDate = (time: number): string => new Date(time).toISOString().slice(0, 10);
 const isWeekday = (time: number): boolean => {
 	const weekday = new Date(time).getUTCDay();
@@ -66,20 +66,20 @@ export function generateLeave(people: SeedPerson[], options: SeedOptions, anchor
 		const left = person.terminationDate ? Date.parse(`${person.terminationDate}T00:00:00Z`) : Number.POSITIVE_INFINITY;
 		const count = between(3, 5);
 		for (let index = 0; index < count; index++) {
-			let start = anchor + between(-90, 120) * DAY;
-			while (!isWeekday(start)) start += DAY;
+			let start = anchor + between(-90, 120) * DAY_MS;
+			while (!isWeekday(start)) start += DAY_MS;
 			const length = between(1, 8);
-			const end = start + (length - 1) * DAY;
+			const end = start + (length - 1) * DAY_MS;
 			if (start < hired || end > left) continue;
 			const unit = random() < 0.8 ? 'hours' : 'days';
 			const dailyHours = person.weeklyCapacityHours / 5;
 			const halfFirstDay = random() < 0.2;
 			const days: Record<string, number> = {};
-			for (let time = start; time <= end; time += DAY) {
+			for (let time = start; time <= end; time += DAY_MS) {
 				const full = unit === 'hours' ? dailyHours : 1;
 				days[isoDate(time)] = !isWeekday(time) ? 0 : time === start && halfFirstDay ? full / 2 : full;
 			}
-			const created = start - between(5, 40) * DAY;
+			const created = start - between(5, 40) * DAY_MS;
 			const status = pickStatus(random());
 			timeOff.push({
 				key: `timeoff-${timeOff.length + 1}`,
@@ -91,7 +91,7 @@ export function generateLeave(people: SeedPerson[], options: SeedOptions, anchor
 				unit,
 				days,
 				created: isoDate(created),
-				statusChanged: isoDate(status === 'requested' ? created : created + between(1, 4) * DAY),
+				statusChanged: isoDate(status === 'requested' ? created : created + between(1, 4) * DAY_MS),
 				note: random() < 0.5 ? NOTES[between(0, NOTES.length - 1)] : undefined,
 			});
 		}

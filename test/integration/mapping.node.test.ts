@@ -2,7 +2,7 @@ import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workf
 import { CanonicalMapping } from '../../nodes/CanonicalMapping/CanonicalMapping.node';
 import { Crm } from '../../nodes/Crm/Crm.node';
 import { Client, Opportunity } from '../../nodes/shared/canonical';
-import { dealProperties } from '../../nodes/vendors/hubspot/mappers';
+import { dealProperties } from '../../nodes/vendors/hubspot/records';
 import { systemKeys } from '../../nodes/vendors';
 import { HUBSPOT_PRIVATE_APP_TOKEN } from '../../sandbox/vendors/hubspot';
 import { runNode } from '../harness/n8n';

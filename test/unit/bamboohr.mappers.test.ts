@@ -14,8 +14,8 @@ import {
 	type BambooChange,
 	type BambooEmployeeRecord,
 	type BambooTimeOffRequest,
-} from '../../nodes/vendors/bamboohr/mappers';
-import { bamboohrBaseUrl, bamboohrProfile, companyDomainOf } from '../../nodes/vendors/bamboohr/profile';
+} from '../../nodes/vendors/bamboohr/records';
+import { bamboohrBaseUrl, bamboohrTransport, companyDomainOf } from '../../nodes/vendors/bamboohr/transport';
 
 const context = mapContext({ fetchedAt: '2026-11-22T08:00:00.000Z', correlationId: 'run-1', defaultCurrency: 'USD' });
 const mapping = { skills: 'customSkills', costRate: 'customCostRate', billRate: '4003', weeklyCapacity: 'standardHoursPerWeek' };
@@ -225,10 +225,10 @@ describe('profile', () => {
 	});
 
 	it('reads the error reason from X-BambooHR-Error-Message when the body is empty', () => {
-		const details = bamboohrProfile.parseNonJsonError!({ statusCode: 400, headers: { 'X-BambooHR-Error-Message': 'Invalid status' }, body: '' }, '');
+		const details = bamboohrTransport.parseNonJsonError!({ statusCode: 400, headers: { 'X-BambooHR-Error-Message': 'Invalid status' }, body: '' }, '');
 		expect(details).toEqual({ message: 'Invalid status', description: undefined });
-		expect(bamboohrProfile.parseNonJsonError!({ statusCode: 401, headers: {}, body: '' }, '')).toMatchObject({ message: 'HTTP 401 with an empty body', description: expect.stringMatching(/API key/) });
-		expect(bamboohrProfile.parseError({ statusCode: 429, headers: {}, body: { error: { code: 429, message: 'Over rate limit, please try again in 60 seconds' } } })).toMatchObject({
+		expect(bamboohrTransport.parseNonJsonError!({ statusCode: 401, headers: {}, body: '' }, '')).toMatchObject({ message: 'HTTP 401 with an empty body', description: expect.stringMatching(/API key/) });
+		expect(bamboohrTransport.parseError({ statusCode: 429, headers: {}, body: { error: { code: 429, message: 'Over rate limit, please try again in 60 seconds' } } })).toMatchObject({
 			message: 'Over rate limit, please try again in 60 seconds',
 			code: '429',
 		});

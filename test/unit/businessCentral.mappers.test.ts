@@ -12,8 +12,8 @@ import {
 	type BcCustomer,
 	type BcMapContext,
 	type BcSalesInvoice,
-} from '../../nodes/vendors/businessCentral/mappers';
-import { businessCentralProfile, splitCorrelationId } from '../../nodes/vendors/businessCentral/profile';
+} from '../../nodes/vendors/businessCentral/records';
+import { businessCentralTransport, splitCorrelationId } from '../../nodes/vendors/businessCentral/transport';
 import { BcPayments } from '../../nodes/vendors/businessCentral/payments';
 
 const context: BcMapContext = { ...mapContext({ fetchedAt: '2026-11-01T08:00:00.000Z', includeRaw: false, defaultCurrency: 'USD' }), localCurrency: 'USD', today: '2026-11-01' };
@@ -218,13 +218,13 @@ describe('Business Central error bodies', () => {
 			message: "Field 'taxable' must not be blank or empty.",
 			correlationId: 'a1b2c3d4-0000-4000-8000-123456789abc',
 		});
-		const details = businessCentralProfile.parseError({
+		const details = businessCentralTransport.parseError({
 			statusCode: 400,
 			headers: {},
 			body: { error: { code: 'BadRequest_RequiredParamNotProvided', message: "Field 'taxable' must not be blank or empty.  CorrelationId:  a1b2c3d4-0000-4000-8000-123456789abc." } },
 		});
 		expect(details).toMatchObject({ code: 'BadRequest_RequiredParamNotProvided', field: 'taxable', requestId: 'a1b2c3d4-0000-4000-8000-123456789abc' });
-		const conflict = businessCentralProfile.parseError({ statusCode: 412, headers: {}, body: { error: { code: 'Request_EntityChanged', message: 'Another user has already changed the record.' } } });
+		const conflict = businessCentralTransport.parseError({ statusCode: 412, headers: {}, body: { error: { code: 'Request_EntityChanged', message: 'Another user has already changed the record.' } } });
 		expect(conflict.description).toMatch(/ETag/);
 	});
 });

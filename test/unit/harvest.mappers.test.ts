@@ -19,7 +19,7 @@ import {
 	type HarvestProject,
 	type HarvestTimeEntry,
 	type HarvestUserAssignment,
-} from '../../nodes/vendors/harvest/mappers';
+} from '../../nodes/vendors/harvest/records';
 
 // Fixtures shaped like the examples of Harvest's API v2 reference (help.getharvest.com/api-v2).
 const context = mapContext({ fetchedAt: '2026-10-01T00:00:00.000Z', defaultCurrency: 'USD' });

@@ -7,7 +7,7 @@ import {
 	toCanonicalContact,
 	toCanonicalOpportunity,
 	type HubSpotObject,
-} from '../../nodes/vendors/hubspot/mappers';
+} from '../../nodes/vendors/hubspot/records';
 
 // Shaped like the examples of HubSpot's CRM v3 objects reference: every property value is a string.
 const company: HubSpotObject = {

@@ -4,7 +4,7 @@ import { findProfile as findIn } from '../../nodes/shared/mapping/profiles';
 import { mappingProfiles } from '../../nodes/vendors';
 const findProfile = (system: string, entity: Parameters<typeof findIn>[2]) => findIn(mappingProfiles, system, entity);
 import { VendorRecordError, type RegisteredProfile } from '../../nodes/shared/mapping/profile';
-import { toCanonicalOpportunity } from '../../nodes/vendors/hubspot/mappers';
+import { toCanonicalOpportunity } from '../../nodes/vendors/hubspot/records';
 import { profileFixtures } from './fixtures/mappingProfiles';
 
 const context = mapContext({ fetchedAt: '2026-03-02T09:00:00.000Z', correlationId: 'corr-profiles', defaultCurrency: 'USD' });

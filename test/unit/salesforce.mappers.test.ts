@@ -12,8 +12,8 @@ import {
 	toInstant,
 	websiteToDomain,
 	type SalesforceRecord,
-} from '../../nodes/vendors/salesforce/mappers';
-import { salesforceProfile } from '../../nodes/vendors/salesforce/profile';
+} from '../../nodes/vendors/salesforce/records';
+import { salesforceTransport } from '../../nodes/vendors/salesforce/transport';
 
 // Shaped like the REST API Developer Guide's examples: an `attributes` map, dateTimes with a +0000 offset.
 const account: SalesforceRecord = {
@@ -175,7 +175,7 @@ describe('Opportunity <-> Opportunity', () => {
 });
 
 describe('Salesforce error bodies', () => {
-	const parse = (statusCode: number, body: unknown, headers: Record<string, string> = {}) => salesforceProfile.parseError({ statusCode, headers, body });
+	const parse = (statusCode: number, body: unknown, headers: Record<string, string> = {}) => salesforceTransport.parseError({ statusCode, headers, body });
 
 	it('reads the array of {message, errorCode, fields} and names the first field', () => {
 		expect(parse(400, [{ message: 'Account ID: id value of incorrect type: 001xx000003DGb2999', errorCode: 'MALFORMED_ID', fields: ['Id'] }])).toMatchObject({ code: 'MALFORMED_ID', field: 'Id', message: 'Account ID: id value of incorrect type: 001xx000003DGb2999' });

@@ -18,8 +18,8 @@ import {
 	type XeroContact,
 	type XeroInvoice,
 	type XeroPayment,
-} from '../../nodes/vendors/xero/mappers';
-import { xeroProfile, xeroProjectsBaseUrl } from '../../nodes/vendors/xero/profile';
+} from '../../nodes/vendors/xero/records';
+import { xeroTransport, xeroProjectsBaseUrl } from '../../nodes/vendors/xero/transport';
 
 // Read on 2026-11-22: the day "overdue" is judged against.
 const context = mapContext({ fetchedAt: '2026-11-22T09:00:00.000Z', correlationId: 'run-7' });
@@ -223,21 +223,21 @@ describe('Xero errors', () => {
 	});
 
 	it('reads a ValidationException body (the documented shape) and the OAuth 2.0 problem bodies', () => {
-		const validation = xeroProfile.parseError({
+		const validation = xeroTransport.parseError({
 			statusCode: 400,
 			headers: {},
 			body: { ErrorNumber: 10, Type: 'ValidationException', Message: 'A validation exception occurred', Elements: [{ ValidationErrors: [{ Message: "Account code '9999' is not a valid code for this document." }] }, { ValidationErrors: [{ Message: 'Invoice # must be unique.' }] }] },
 		});
 		expect(validation).toEqual({ message: "Account code '9999' is not a valid code for this document.; Invoice # must be unique.", code: 'ValidationException', field: 'lines.accountCode', description: 'A validation exception occurred' });
-		const unauthorized = xeroProfile.parseError({ statusCode: 401, headers: {}, body: { Type: null, Title: 'Unauthorized', Status: 401, Detail: 'TokenExpired: token expired at 04/09/2023 05:16:59', Instance: '6489df60-8891-470e-9268-a9a43f5da71e', Extensions: {} } });
+		const unauthorized = xeroTransport.parseError({ statusCode: 401, headers: {}, body: { Type: null, Title: 'Unauthorized', Status: 401, Detail: 'TokenExpired: token expired at 04/09/2023 05:16:59', Instance: '6489df60-8891-470e-9268-a9a43f5da71e', Extensions: {} } });
 		expect(unauthorized).toEqual({ message: 'Unauthorized: TokenExpired: token expired at 04/09/2023 05:16:59', code: 'Unauthorized', requestId: '6489df60-8891-470e-9268-a9a43f5da71e' });
-		const forbidden = xeroProfile.parseError({ statusCode: 403, headers: {}, body: { Type: null, Title: 'Forbidden', Status: 403, Detail: 'AuthenticationUnsuccessful', Instance: 'x' } });
+		const forbidden = xeroTransport.parseError({ statusCode: 403, headers: {}, body: { Type: null, Title: 'Forbidden', Status: 403, Detail: 'AuthenticationUnsuccessful', Instance: 'x' } });
 		expect(forbidden.message).toMatch(/^Forbidden: AuthenticationUnsuccessful \(check the Tenant ID/);
 	});
 
 	it('sends the tenant header only when the credential names a tenant', () => {
-		expect(xeroProfile.defaultHeaders!({ tenantId: ' 5c1b6f3e-8e0a-4a39-9d1c-2f7c0d6a4b11 ' })).toEqual({ 'xero-tenant-id': '5c1b6f3e-8e0a-4a39-9d1c-2f7c0d6a4b11' });
-		expect(xeroProfile.defaultHeaders!({ tenantId: '' })).toEqual({});
-		expect(xeroProfile.baseUrl({})).toBe('https://api.xero.com/api.xro/2.0');
+		expect(xeroTransport.defaultHeaders!({ tenantId: ' 5c1b6f3e-8e0a-4a39-9d1c-2f7c0d6a4b11 ' })).toEqual({ 'xero-tenant-id': '5c1b6f3e-8e0a-4a39-9d1c-2f7c0d6a4b11' });
+		expect(xeroTransport.defaultHeaders!({ tenantId: '' })).toEqual({});
+		expect(xeroTransport.baseUrl({})).toBe('https://api.xero.com/api.xro/2.0');
 	});
 });

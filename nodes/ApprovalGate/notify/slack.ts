@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { VendorClient } from '../../shared/transport/client';
-import type { VendorProfile } from '../../shared/transport/types';
+import type { TransportProfile } from '../../shared/transport/types';
 import type { ApprovalNotification, ChannelSettings, DeliveryOutcome, NotificationChannel } from './message';
 import { errorMessage, headline, summaryLines } from './message';
 
 export const SLACK_CREDENTIAL = 'p2cSlackApi';
 
 /** Slack Web API and incoming webhooks as the shared transport sees them. */
-export const slackProfile: VendorProfile = {
+export const slackTransport: TransportProfile = {
 	system: 'slack',
 	displayName: 'Slack',
 	baseUrl: (credentials) => String(credentials.baseUrl || 'https://slack.com/api'),
@@ -75,7 +75,7 @@ export const slackChannel: NotificationChannel = {
 	credentialType: SLACK_CREDENTIAL,
 	async send(context: IExecuteFunctions, batch: ApprovalNotification[], settings: ChannelSettings): Promise<DeliveryOutcome[]> {
 		if (batch.length === 0) return [];
-		const client = await VendorClient.create(context, slackProfile, SLACK_CREDENTIAL, batch[0].gate.itemIndex);
+		const client = await VendorClient.create(context, slackTransport, SLACK_CREDENTIAL, batch[0].gate.itemIndex);
 		const outcomes: DeliveryOutcome[] = [];
 		for (const notification of batch) {
 			try {

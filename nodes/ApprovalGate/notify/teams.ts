@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { VendorClient } from '../../shared/transport/client';
-import type { VendorProfile } from '../../shared/transport/types';
+import type { TransportProfile } from '../../shared/transport/types';
 import type { ApprovalNotification, DeliveryOutcome, NotificationChannel } from './message';
 import { errorMessage, headline, summaryLines } from './message';
 
 export const TEAMS_CREDENTIAL = 'p2cMicrosoftTeamsWebhookApi';
 
 /** A Teams incoming webhook or a Teams Workflows "when a webhook request is received" URL. */
-export const teamsProfile: VendorProfile = {
+export const teamsTransport: TransportProfile = {
 	system: 'microsoftTeams',
 	displayName: 'Microsoft Teams',
 	baseUrl: (credentials) => String(credentials.webhookUrl ?? ''),
@@ -62,7 +62,7 @@ export const teamsChannel: NotificationChannel = {
 	credentialType: TEAMS_CREDENTIAL,
 	async send(context: IExecuteFunctions, batch: ApprovalNotification[]): Promise<DeliveryOutcome[]> {
 		if (batch.length === 0) return [];
-		const client = await VendorClient.create(context, teamsProfile, TEAMS_CREDENTIAL, batch[0].gate.itemIndex);
+		const client = await VendorClient.create(context, teamsTransport, TEAMS_CREDENTIAL, batch[0].gate.itemIndex);
 		const outcomes: DeliveryOutcome[] = [];
 		for (const notification of batch) {
 			try {

@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { VendorClient } from '../../shared/transport/client';
-import type { VendorProfile } from '../../shared/transport/types';
+import type { TransportProfile } from '../../shared/transport/types';
 import type { ApprovalNotification, ChannelSettings, DeliveryOutcome, NotificationChannel } from './message';
 import { errorMessage, headline } from './message';
 
 export const APPROVAL_WEBHOOK_CREDENTIAL = 'p2cApprovalWebhookApi';
 
 /** Any HTTP endpoint, e.g. an n8n Webhook trigger of a workflow that e-mails the links. */
-export const approvalWebhookProfile: VendorProfile = {
+export const approvalWebhookTransport: TransportProfile = {
 	system: 'approvalWebhook',
 	displayName: 'Approval webhook',
 	baseUrl: (credentials) => String(credentials.url ?? ''),
@@ -65,7 +65,7 @@ export const approvalWebhookChannel: NotificationChannel = {
 	credentialType: APPROVAL_WEBHOOK_CREDENTIAL,
 	async send(context: IExecuteFunctions, batch: ApprovalNotification[], settings: ChannelSettings): Promise<DeliveryOutcome[]> {
 		if (batch.length === 0) return [];
-		const client = await VendorClient.create(context, approvalWebhookProfile, APPROVAL_WEBHOOK_CREDENTIAL, batch[0].gate.itemIndex);
+		const client = await VendorClient.create(context, approvalWebhookTransport, APPROVAL_WEBHOOK_CREDENTIAL, batch[0].gate.itemIndex);
 		const outcomes: DeliveryOutcome[] = [];
 		for (const group of groupsOf(batch, settings.webhookDelivery !== 'perRequest')) {
 			// The delivery id stays the same across retries, so a receiver can drop a repeated call; that makes retrying safe.

@@ -65,6 +65,9 @@ export const ExternalRefKey = z
 
 export const Email = z.string().max(254, 'must be at most 254 characters').email('must be an e-mail address');
 
+/** One day in milliseconds (calendar arithmetic in UTC). */
+export const DAY_MS = 86_400_000;
+
 /** Whether `YYYY-MM-DD` is a day that exists. */
 export function isCalendarDate(value: string): boolean {
 	// Date.parse rolls 2026-02-30 over to March; a real date formats back to itself.

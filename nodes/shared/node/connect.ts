@@ -21,6 +21,6 @@ export async function connectorFor<C>(
 	if (!system) throw new NodeOperationError(ctx.getNode(), `Unknown ${category.category} system "${systemKey}"`);
 	const authentication = read(authenticationParameter(system.key)) ?? system.credentials[0].authentication;
 	const credential = system.credentials.find((candidate) => candidate.authentication === authentication) ?? system.credentials[0];
-	const client = await VendorClient.create(ctx, system.profile, credential.credentialType);
+	const client = await VendorClient.create(ctx, system.transport, credential.credentialType);
 	return { connector: system.connect(client, mapContext({ ...context, referenceSystems: category.referenceSystems })), system };
 }

@@ -1,4 +1,5 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+import { DAY_MS } from '../canonical/common';
 
 // Vendors index changes a little after they happen (search indexes, modstamps):
 // each poll looks back this far past its previous start, and the keys already seen drop the repeats.
@@ -35,7 +36,7 @@ export async function pollOnce<T>(
 	const overlap = options.overlapMs ?? DEFAULT_OVERLAP_MS;
 
 	if (ctx.getMode() === 'manual') {
-		const since = new Date(startedAt - (options.manualLookbackMs ?? 365 * 86_400_000)).toISOString();
+		const since = new Date(startedAt - (options.manualLookbackMs ?? 365 * DAY_MS)).toISOString();
 		let latest: T | undefined;
 		for await (const page of options.fetch(since)) if (page.length > 0) latest = page[page.length - 1];
 		return latest ? [[{ json: latest as IDataObject }]] : null;

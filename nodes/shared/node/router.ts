@@ -85,7 +85,7 @@ export async function routeCategoryNode<C>(
 		return [output];
 	}
 
-	const client = await VendorClient.create(ctx, system.profile, credential.credentialType);
+	const client = await VendorClient.create(ctx, system.transport, credential.credentialType);
 	const fetchedAt = new Date().toISOString();
 	const runFor = (itemIndex: number): OperationRun<C> => {
 		const itemClient = client.forItem(itemIndex);

@@ -1,7 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { MapContext } from '../canonical/provenance';
 import type { VendorClient } from '../transport/client';
-import type { VendorProfile } from '../transport/types';
+import type { TransportProfile } from '../transport/types';
+
+/** One choice of a list-search picker (a client, a project, an account). */
+export interface PickerOption {
+	name: string;
+	value: string;
+	description?: string;
+}
 
 /** One way to authenticate with a system: an n8n credential type. */
 export interface SystemCredential {
@@ -23,7 +30,7 @@ export interface SystemDefinition<Connector> {
 	/** Other names users search the node panel by (e.g. a product's short name). */
 	aliases?: readonly string[];
 	credentials: SystemCredential[];
-	profile: VendorProfile;
+	transport: TransportProfile;
 	/** The category's optional features this system has (names from the category's capability list). */
 	capabilities: readonly string[];
 	connect(client: VendorClient, context: MapContext): Connector;

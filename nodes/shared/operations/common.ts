@@ -4,6 +4,9 @@ import { BusinessKey, RemoteId } from '../canonical/common';
 import { quoteValue } from '../canonical/input';
 import { collect } from '../transport/pagination';
 
+/** A canonical record (or any plain object) as n8n's item JSON. */
+export const asJson = (record: unknown): IDataObject => record as IDataObject;
+
 export const returnAllProperties: INodeProperties[] = [
 	{
 		displayName: 'Return All',

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 import type { z } from 'zod';
 import type { BatchOperation, BatchOutcome, ItemOperation, OperationRun } from '../node/types';
-import { collectWithLimit, modifiedSinceProperty, readIsoInstant, requiredId, returnAllProperties } from './common';
+import { asJson, collectWithLimit, modifiedSinceProperty, readIsoInstant, requiredId, returnAllProperties } from './common';
 import type { FieldSpec } from './fields';
 import type { RecordApi, WriteResult } from './recordApi';
 import { readRecord, recordInputProperties } from './recordInput';
@@ -24,7 +24,6 @@ export interface EntityOperationsSpec<C, T> {
 	};
 }
 
-const asJson = (record: unknown): IDataObject => record as IDataObject;
 
 function idProperty(spec: { entity: string; idParameter: string }): INodeProperties {
 	return {

@@ -12,7 +12,7 @@ import {
 	RETRYABLE_WHEN_REPEATABLE,
 	sleep,
 } from './retry';
-import type { RequestContext, RetryPolicy, VendorProfile, VendorRequest, VendorResponse } from './types';
+import type { RequestContext, RetryPolicy, TransportProfile, VendorRequest, VendorResponse } from './types';
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 
@@ -59,7 +59,7 @@ export class VendorClient {
 
 	private constructor(
 		private readonly ctx: RequestContext,
-		readonly profile: VendorProfile,
+		readonly profile: TransportProfile,
 		readonly credentialType: string,
 		readonly credentials: ICredentialDataDecryptedObject,
 		private readonly itemIndex?: number,
@@ -73,7 +73,7 @@ export class VendorClient {
 
 	static async create(
 		ctx: RequestContext,
-		profile: VendorProfile,
+		profile: TransportProfile,
 		credentialType: string,
 		itemIndex?: number,
 	): Promise<VendorClient> {

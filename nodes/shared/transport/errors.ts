@@ -1,7 +1,7 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 import { redactDeep, redactText } from './redact';
-import type { VendorErrorDetails, VendorProfile, VendorRequest, VendorResponse } from './types';
+import type { VendorErrorDetails, TransportProfile, VendorRequest, VendorResponse } from './types';
 
 function headerValue(headers: VendorResponse['headers'], name: string): string | undefined {
 	const wanted = name.toLowerCase();
@@ -11,7 +11,7 @@ function headerValue(headers: VendorResponse['headers'], name: string): string |
 	return undefined;
 }
 
-export function vendorRequestId(profile: VendorProfile, response: VendorResponse): string | undefined {
+export function vendorRequestId(profile: TransportProfile, response: VendorResponse): string | undefined {
 	for (const name of profile.requestIdHeaders) {
 		const value = headerValue(response.headers, name);
 		if (value) return value;
@@ -34,7 +34,7 @@ function describeRequest(request: VendorRequest): string {
  */
 export function vendorApiError(
 	node: INode,
-	profile: VendorProfile,
+	profile: TransportProfile,
 	request: VendorRequest,
 	answer: VendorResponse,
 	itemIndex?: number,
@@ -80,7 +80,7 @@ export function vendorApiError(
 /** A transport failure (reset, time-out, refused) that outlived its retries. */
 export function transportError(
 	node: INode,
-	profile: VendorProfile,
+	profile: TransportProfile,
 	request: VendorRequest,
 	error: Error,
 	attempts: number,

@@ -72,7 +72,7 @@ export interface VendorErrorDetails {
 }
 
 /** Everything the shared transport needs to know about one vendor's API. */
-export interface VendorProfile {
+export interface TransportProfile {
 	/** System key, also used in `_meta.system` (the registry's key). */
 	system: string;
 	displayName: string;

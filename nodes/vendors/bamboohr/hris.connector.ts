@@ -12,7 +12,7 @@ import {
 	type BambooEmployeeRecord,
 	type BambooTimeOffRequest,
 	type BambooWhosOutEntry,
-} from './mappers';
+} from './records';
 
 interface CustomReportFilters {
 	lastChanged?: { value: string; includeNull: 'yes' | 'no' };

@@ -1,16 +1,16 @@
 import type { HrisConnector } from '../../Hris/connector';
 import type { SystemDefinition } from '../../shared/node/types';
 import type { Vendor } from '../vendor';
-import { bamboohrMappingProfiles } from './mapping';
+import { bamboohrMappingProfiles } from './mappingProfiles';
 import { bamboohrHrisConnector } from './hris.connector';
-import { bamboohrProfile } from './profile';
+import { bamboohrTransport } from './transport';
 
 export const bamboohrHris: SystemDefinition<HrisConnector> = {
 	key: 'bamboohr',
 	displayName: 'BambooHR',
 	credentials: [{ authentication: 'apiKey', displayName: 'API Key', credentialType: 'p2cBambooHrApi' }],
 	capabilities: ['timeOff', 'employmentEvents', 'customFields'],
-	profile: bamboohrProfile,
+	transport: bamboohrTransport,
 	connect: bamboohrHrisConnector,
 };
 

@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { vendorApiError } from '../../shared/transport/errors';
 import type { VendorClient } from '../../shared/transport/client';
 import type { VendorRequest } from '../../shared/transport/types';
+import { chunk } from '../../shared/transport/batches';
 
 /**
  * OData JSON `$batch` (webservices/use-odata-batch): `POST {api root}/$batch` with
@@ -25,9 +26,6 @@ export interface BatchResponse {
 
 // A $batch request holds at most 100 operations (learn.microsoft.com/training/modules/work-with-api/4-limits).
 export const MAX_BATCH_OPERATIONS = 100;
-
-const chunk = <T>(list: T[], size: number): T[][] =>
-	Array.from({ length: Math.ceil(list.length / size) }, (_value, index) => list.slice(index * size, index * size + size));
 
 /**
  * Sends requests in `$batch` calls of at most 100 and returns each one's answer by id. The batch is

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { Client } from '../../shared/canonical';
 import type { ListQuery, WriteResult } from '../../shared/operations/recordApi';
 import { batchItemError, isLostAnswer, isSuccess, sendBatch, type BatchRequest } from './batch';
-import { fromCanonicalClient, toCanonicalClient, type BcCustomer } from './mappers';
+import { fromCanonicalClient, toCanonicalClient, type BcCustomer } from './records';
 import { allOf, compare, dateTime, guid, isGuid, oneOf, text } from './odata';
 import type { BcSession } from './session';
 

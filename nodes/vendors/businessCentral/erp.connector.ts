@@ -3,12 +3,11 @@ import type { MapContext } from '../../shared/canonical';
 import type { VendorClient } from '../../shared/transport/client';
 import { BcCustomers } from './customers';
 import { BcInvoices } from './invoices';
-import { toCanonicalProject, type BcProject } from './mappers';
+import { toCanonicalProject, type BcProject } from './records';
 import { compare, guid, isGuid, text } from './odata';
 import { BcPayments } from './payments';
 import { BcSession } from './session';
-
-const DAY = 86_400_000;
+import { DAY_MS } from '../../shared/canonical';
 
 interface Named {
 	id: string;
@@ -81,7 +80,7 @@ export function businessCentralErpConnector(client: VendorClient, context: MapCo
 		},
 		invoicesBecameOverdueSince(since) {
 			// Due before today and on or after the day before `since`: became overdue since the last poll.
-			const dueOnOrAfter = new Date(Date.parse(since) - DAY).toISOString().slice(0, 10);
+			const dueOnOrAfter = new Date(Date.parse(since) - DAY_MS).toISOString().slice(0, 10);
 			return invoices.overdue(dueOnOrAfter);
 		},
 		paymentsReceivedSince: (since) => payments.receivedSince(since),

@@ -1,9 +1,9 @@
 import type { ErpConnector } from '../../Erp/connector';
 import type { SystemDefinition } from '../../shared/node/types';
 import type { Vendor } from '../vendor';
-import { businessCentralMappingProfiles } from './mapping';
+import { businessCentralMappingProfiles } from './mappingProfiles';
 import { businessCentralErpConnector } from './erp.connector';
-import { businessCentralProfile } from './profile';
+import { businessCentralTransport } from './transport';
 
 export const businessCentralErp: SystemDefinition<ErpConnector> = {
 	key: 'businessCentral',
@@ -13,7 +13,7 @@ export const businessCentralErp: SystemDefinition<ErpConnector> = {
 		{ authentication: 'clientCredentials', displayName: 'Client Credentials (Microsoft Entra ID)', credentialType: 'p2cBusinessCentralClientCredentialsApi' },
 	],
 	capabilities: ['invoiceApproval', 'projects', 'items'],
-	profile: businessCentralProfile,
+	transport: businessCentralTransport,
 	connect: businessCentralErpConnector,
 };
 

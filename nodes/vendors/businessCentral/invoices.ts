@@ -3,7 +3,7 @@ import type { InvoiceFilters, InvoiceQuery } from '../../Erp/connector';
 import type { Invoice, InvoiceStatus } from '../../shared/canonical';
 import type { WriteResult } from '../../shared/operations/recordApi';
 import { batchItemError, isLostAnswer, isSuccess, sendBatch, type BatchRequest } from './batch';
-import { fromCanonicalInvoice, toCanonicalInvoice, type BcMapContext, type BcSalesInvoice } from './mappers';
+import { fromCanonicalInvoice, toCanonicalInvoice, type BcMapContext, type BcSalesInvoice } from './records';
 import { allOf, compare, date, dateTime, guid, isGuid, number, oneOf, text } from './odata';
 import type { BcSession } from './session';
 

@@ -4,7 +4,7 @@ import type { PaymentQuery, PaymentToRecord } from '../../Erp/connector';
 import type { Payment } from '../../shared/canonical';
 import { toDecimalString } from '../../shared/canonical';
 import type { BcInvoices } from './invoices';
-import { currencyOf, fromCanonicalPayment, paymentReceivedOn, toCanonicalInvoice, toCanonicalPayment, type BcCustomerPayment, type BcSalesInvoice } from './mappers';
+import { currencyOf, fromCanonicalPayment, paymentReceivedOn, toCanonicalInvoice, toCanonicalPayment, type BcCustomerPayment, type BcSalesInvoice } from './records';
 import { allOf, compare, date, dateTime, guid, text } from './odata';
 import type { BcSession } from './session';
 

@@ -3,8 +3,8 @@ import type { MapContext } from '../../shared/canonical';
 import type { VendorClient } from '../../shared/transport/client';
 import { odataNextLink, paginate } from '../../shared/transport/pagination';
 import type { VendorRequest } from '../../shared/transport/types';
-import type { BcEntity, BcMapContext } from './mappers';
-import { companyPath } from './profile';
+import type { BcEntity, BcMapContext } from './records';
+import { companyPath } from './transport';
 
 // Server-driven paging: BC returns at most 20,000 entities a page; `Prefer: odata.maxpagesize=N`
 // asks for smaller pages and an @odata.nextLink (webservices/server-driven-paging-in-odata-web-services).

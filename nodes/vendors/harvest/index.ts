@@ -1,8 +1,8 @@
 import type { PsaConnector } from '../../Psa/connector';
 import type { SystemDefinition } from '../../shared/node/types';
 import type { Vendor } from '../vendor';
-import { harvestMappingProfiles } from './mapping';
-import { harvestProfile } from './profile';
+import { harvestMappingProfiles } from './mappingProfiles';
+import { harvestTransport } from './transport';
 import { harvestPsaConnector } from './psa.connector';
 
 export const harvestPsa: SystemDefinition<PsaConnector> = {
@@ -13,7 +13,7 @@ export const harvestPsa: SystemDefinition<PsaConnector> = {
 		{ authentication: 'oAuth2', displayName: 'OAuth2', credentialType: 'p2cHarvestOAuth2Api' },
 	],
 	capabilities: ['timeApproval', 'markTimeInvoiced', 'expenses', 'taskAssignments'],
-	profile: harvestProfile,
+	transport: harvestTransport,
 	connect: harvestPsaConnector,
 };
 

@@ -1,7 +1,7 @@
 import type { TimeInvoicedRequest, TimeInvoicedResult } from '../../Psa/connector';
 import type { VendorClient } from '../../shared/transport/client';
 import { collect } from '../../shared/transport/pagination';
-import { harvestId } from './mappers';
+import { harvestId } from './records';
 import type { HarvestReader } from './reader';
 
 /** The fields of a Harvest invoice the pack reads back. */

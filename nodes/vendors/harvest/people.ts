@@ -1,6 +1,6 @@
 import type { PersonFilters, PsaConnector } from '../../Psa/connector';
 import type { MapContext } from '../../shared/canonical';
-import { harvestId, toCanonicalPerson, type HarvestUser } from './mappers';
+import { harvestId, toCanonicalPerson, type HarvestUser } from './records';
 import { flag, since, type HarvestReader } from './reader';
 
 /** People: Harvest users (help.getharvest.com/api-v2/users-api/users/users), filtered by `is_active` and `updated_since`. */

@@ -3,7 +3,7 @@ import type { MapContext, Money } from '../../shared/canonical';
 import type { VendorClient } from '../../shared/transport/client';
 import { collect, nextLinkPagination, paginate } from '../../shared/transport/pagination';
 import type { QueryValue } from '../../shared/transport/types';
-import type { HarvestClient, HarvestProject } from './mappers';
+import type { HarvestClient, HarvestProject } from './records';
 
 /** help.getharvest.com/api-v2/introduction/overview/pagination: per_page is at most (and by default) 2000. */
 export const MAX_PER_PAGE = 2000;

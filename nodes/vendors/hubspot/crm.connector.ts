@@ -20,7 +20,8 @@ import {
 	type DealAssociations,
 	type HubSpotObject,
 	type HubSpotProperties,
-} from './mappers';
+} from './records';
+import { chunk } from '../../shared/transport/batches';
 
 type ObjectType = 'companies' | 'contacts' | 'deals';
 
@@ -39,9 +40,6 @@ interface SearchFilter {
 interface BatchResult extends HubSpotObject {
 	objectWriteTraceId?: string;
 }
-
-const chunk = <T>(list: T[], size: number): T[][] =>
-	Array.from({ length: Math.ceil(list.length / size) }, (_value, index) => list.slice(index * size, index * size + size));
 
 /** Reads and writes one HubSpot object type; the mapper turns its records into canonical ones. */
 class HubSpotObjects<T> {

@@ -1,9 +1,9 @@
 import type { CrmConnector } from '../../Crm/connector';
 import type { SystemDefinition } from '../../shared/node/types';
 import type { Vendor } from '../vendor';
-import { hubspotMappingProfiles } from './mapping';
+import { hubspotMappingProfiles } from './mappingProfiles';
 import { hubspotCrmConnector } from './crm.connector';
-import { hubspotProfile } from './profile';
+import { hubspotTransport } from './transport';
 
 export const hubspotCrm: SystemDefinition<CrmConnector> = {
 	key: 'hubspot',
@@ -13,7 +13,7 @@ export const hubspotCrm: SystemDefinition<CrmConnector> = {
 		{ authentication: 'oAuth2', displayName: 'OAuth2', credentialType: 'p2cHubSpotOAuth2Api' },
 	],
 	capabilities: ['opportunityReferences', 'upsertByExternalId'],
-	profile: hubspotProfile,
+	transport: hubspotTransport,
 	connect: hubspotCrmConnector,
 };
 

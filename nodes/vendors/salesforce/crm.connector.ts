@@ -18,7 +18,7 @@ import {
 	writeExternalRefs,
 	type SalesforceFields,
 	type SalesforceRecord,
-} from './mappers';
+} from './records';
 import { SalesforceRest, type CollectionInput, type WriteAction } from './rest';
 import { buildSoql, SoqlDate, SoqlDateTime, where, type SoqlCondition, type SoqlSelect } from './soql';
 

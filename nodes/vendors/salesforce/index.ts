@@ -1,9 +1,9 @@
 import type { CrmConnector } from '../../Crm/connector';
 import type { SystemDefinition } from '../../shared/node/types';
 import type { Vendor } from '../vendor';
-import { salesforceMappingProfiles } from './mapping';
+import { salesforceMappingProfiles } from './mappingProfiles';
 import { salesforceCrmConnector } from './crm.connector';
-import { salesforceProfile } from './profile';
+import { salesforceTransport } from './transport';
 
 export const salesforceCrm: SystemDefinition<CrmConnector> = {
 	key: 'salesforce',
@@ -13,7 +13,7 @@ export const salesforceCrm: SystemDefinition<CrmConnector> = {
 		{ authentication: 'oAuth2', displayName: 'OAuth2 (Authorization Code)', credentialType: 'p2cSalesforceOAuth2Api' },
 	],
 	capabilities: ['opportunityReferences', 'upsertByExternalId'],
-	profile: salesforceProfile,
+	transport: salesforceTransport,
 	connect: salesforceCrmConnector,
 };
 

@@ -4,9 +4,10 @@ import type { WriteResult } from '../../shared/operations/recordApi';
 import type { VendorClient } from '../../shared/transport/client';
 import { paginate, soqlNextRecordsUrl } from '../../shared/transport/pagination';
 import type { VendorRequest } from '../../shared/transport/types';
-import type { SalesforceFields, SalesforceRecord } from './mappers';
-import { blamedField, dataPath } from './profile';
+import type { SalesforceFields, SalesforceRecord } from './records';
+import { blamedField, dataPath } from './transport';
 import { soqlApiName } from './soql';
+import { chunk } from '../../shared/transport/batches';
 
 // sObject Collections take at most 200 records a call (REST API Developer Guide, "Create Records Using sObject Collections").
 export const COLLECTION_MAX = 200;
@@ -33,9 +34,6 @@ export interface CollectionInput {
 	/** Record id (update). */
 	id?: string;
 }
-
-const chunk = <T>(list: T[], size: number): T[][] =>
-	Array.from({ length: Math.ceil(list.length / size) }, (_value, index) => list.slice(index * size, index * size + size));
 
 /** The Salesforce REST resources the CRM connector uses, over the shared transport. */
 export class SalesforceRest {

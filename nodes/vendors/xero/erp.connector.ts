@@ -16,8 +16,8 @@ import {
 	type XeroContact,
 	type XeroPayment,
 	type XeroProject,
-} from './mappers';
-import { xeroProjectsBaseUrl } from './profile';
+} from './records';
+import { xeroProjectsBaseUrl } from './transport';
 import { chunk, elementError, idempotencyKey, orWhereGroups, recordError, XERO_WRITE_BATCH, xeroPages } from './reads';
 
 // Fields a contact can be keyed on by the firm's own id: ContactNumber is writable only through the API

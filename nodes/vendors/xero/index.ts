@@ -1,9 +1,9 @@
 import type { ErpConnector } from '../../Erp/connector';
 import type { SystemDefinition } from '../../shared/node/types';
 import type { Vendor } from '../vendor';
-import { xeroMappingProfiles } from './mapping';
+import { xeroMappingProfiles } from './mappingProfiles';
 import { xeroErpConnector } from './erp.connector';
-import { xeroProfile } from './profile';
+import { xeroTransport } from './transport';
 
 export const xeroErp: SystemDefinition<ErpConnector> = {
 	key: 'xero',
@@ -13,7 +13,7 @@ export const xeroErp: SystemDefinition<ErpConnector> = {
 		{ authentication: 'clientCredentials', displayName: 'Custom Connection', credentialType: 'p2cXeroClientCredentialsApi' },
 	],
 	capabilities: ['invoiceApproval', 'invoiceNotes', 'projects', 'items'],
-	profile: xeroProfile,
+	transport: xeroTransport,
 	connect: xeroErpConnector,
 };
 

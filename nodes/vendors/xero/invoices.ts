@@ -14,8 +14,9 @@ import {
 	xeroWhereString,
 	type XeroHistoryRecord,
 	type XeroInvoice,
-} from './mappers';
+} from './records';
 import { chunk, elementError, idempotencyKey, orWhereGroups, recordError, XERO_WRITE_BATCH, xeroPages } from './reads';
+import { DAY_MS } from '../../shared/canonical';
 
 // An invoice with one of these statuses holds its reference: a re-run finds it instead of creating another.
 // Voided and deleted invoices do not, so a firm can re-issue under the same reference after voiding.
@@ -206,7 +207,7 @@ export class XeroInvoices implements ErpInvoiceApi {
 
 	/** Approved sales invoices due from the day before `since` up to yesterday, and overdue now. */
 	async *becameOverdueSince(since: string): AsyncIterable<Invoice[]> {
-		const dayBefore = new Date(Date.parse(since) - 86_400_000).toISOString().slice(0, 10);
+		const dayBefore = new Date(Date.parse(since) - DAY_MS).toISOString().slice(0, 10);
 		const pages = xeroPages<XeroInvoice>(this.client, {
 			url: '/Invoices',
 			itemsKey: 'Invoices',

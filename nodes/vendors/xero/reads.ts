@@ -4,8 +4,11 @@ import { NodeApiError } from 'n8n-workflow';
 import type { VendorClient } from '../../shared/transport/client';
 import { pageNumberPagination, paginate } from '../../shared/transport/pagination';
 import type { QueryValue } from '../../shared/transport/types';
-import type { XeroEntity, XeroValidationError } from './mappers';
-import { canonicalFieldForXeroMessage } from './mappers';
+import type { XeroEntity, XeroValidationError } from './records';
+import { canonicalFieldForXeroMessage } from './records';
+import { chunk } from '../../shared/transport/batches';
+
+export { chunk };
 
 // Accounting API lists page with `page`, 100 records by default and `pageSize` up to 1,000
 // (developer.xero.com/documentation/api/accounting/requests-and-responses, paging).
@@ -15,9 +18,6 @@ export const XERO_WRITE_BATCH = 50;
 // Longest `where` a lookup sends: Xero documents no URL limit, but users report one query parameter
 // failing past about 1,900 characters (XeroAPI/Xero-OpenAPI#534: 52 invoice IDs fit, more do not).
 export const XERO_WHERE_MAX_LENGTH = 1800;
-
-export const chunk = <T>(list: T[], size: number): T[][] =>
-	Array.from({ length: Math.ceil(list.length / size) }, (_value, index) => list.slice(index * size, index * size + size));
 
 /**
  * Look-up filters for many keys: each is the keys' clauses OR-ed, as many as fit in

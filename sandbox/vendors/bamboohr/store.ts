@@ -1,6 +1,7 @@
 import type { FirmData, SeedPerson } from '../../seed/firm';
 import { SEED_ANCHOR } from '../../seed/firm';
 import type { SeedTimeOff } from '../../seed/leave';
+import { DAY_MS } from '../../core/time';
 
 /**
  * BambooHR's data as its v1 API reads it: every employee field is a string keyed by its API
@@ -97,7 +98,6 @@ const TIME_OFF_TYPES: Record<SeedTimeOff['type'], { id: number; icon: string }> 
 	Training: { id: 81, icon: 'graduation-cap' },
 };
 
-const DAY = 86_400_000;
 /** BambooHR writes timestamps as ISO 8601 with a +00:00 offset ("2011-06-02T19:26:23+00:00"). */
 export const bambooTimestamp = (time: number): string => new Date(time).toISOString().replace(/\.\d{3}Z$/, '+00:00');
 
@@ -121,15 +121,15 @@ export class BambooHrStore {
 			const id = idByPerson.get(person.key)!;
 			const manager = person.managerKey ? firm.people.find((candidate) => candidate.key === person.managerKey) : undefined;
 			const hired = Date.parse(`${person.hireDate}T09:00:00Z`);
-			const created = hired - 21 * DAY;
+			const created = hired - 21 * DAY_MS;
 			const employee: BambooEmployee = { id, fields: this.fieldsFor(person, index, manager, idByPerson), lastChanged: bambooTimestamp(created) };
 			this.employees.set(id, employee);
 			this.record(id, 'Inserted', created);
 			if (person.terminationDate) this.record(id, 'Updated', Date.parse(`${person.terminationDate}T17:00:00Z`));
-			else if (index % 4 === 0) this.record(id, 'Updated', SEED_ANCHOR - (index + 3) * DAY);
+			else if (index % 4 === 0) this.record(id, 'Updated', SEED_ANCHOR - (index + 3) * DAY_MS);
 		});
 		// Two records deleted before the anchor: the changed-since feed still reports them.
-		for (const id of ['61', '62']) this.changes.set(id, { id, action: 'Deleted', lastChanged: bambooTimestamp(SEED_ANCHOR - 12 * DAY) });
+		for (const id of ['61', '62']) this.changes.set(id, { id, action: 'Deleted', lastChanged: bambooTimestamp(SEED_ANCHOR - 12 * DAY_MS) });
 
 		this.timeOff = firm.timeOff.map((request, index) => {
 			const employeeId = Number(idByPerson.get(request.personKey));

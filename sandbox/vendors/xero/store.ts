@@ -1,6 +1,7 @@
 import { requestId } from '../../core/ids';
 import { generateBilling, type SeedInvoice } from '../../seed/billing';
 import type { FirmData } from '../../seed/firm';
+import { DAY_MS } from '../../core/time';
 
 /**
  * One Xero organisation's data, held as Xero's Accounting API records (developer.xero.com/
@@ -100,7 +101,6 @@ export interface StoredProject {
 }
 
 const TAX_TYPE_BY_RATE: Record<string, string> = { '20': 'OUTPUT2', '21': 'TAX001', '0': 'NONE' };
-const DAY = 86_400_000;
 
 export const xeroDate = (ms: number): string => `/Date(${ms}+0000)/`;
 const dateString = (ms: number): string => new Date(ms).toISOString().slice(0, 19);
@@ -344,6 +344,6 @@ export class XeroStore {
 
 	/** Due-date default Xero applies when none is given: the organisation's terms, 30 days here. */
 	defaultDueDate(date: number): number {
-		return date + 30 * DAY;
+		return date + 30 * DAY_MS;
 	}
 }

@@ -1,6 +1,6 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { requiredId } from '../../../shared/operations/common';
+import { asJson, requiredId } from '../../../shared/operations/common';
 import type { ItemOperation, OperationRun } from '../../../shared/node/types';
 import type { ErpConnector } from '../../connector';
 
@@ -13,7 +13,6 @@ const invoiceIdProperty: INodeProperties = {
 	description: 'ID of the invoice in the chosen system',
 };
 
-const asJson = (value: unknown): IDataObject => value as IDataObject;
 
 function unsupported(run: OperationRun<ErpConnector>, what: string): NodeOperationError {
 	return new NodeOperationError(run.ctx.getNode(), `${run.system.displayName} does not support ${what} on invoices`);

@@ -1,13 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { EmploymentStatus } from '../../../shared/canonical';
-import { collectWithLimit, modifiedSinceProperty, readIsoInstant, returnAllProperties } from '../../../shared/operations/common';
+import { asJson, collectWithLimit, modifiedSinceProperty, readIsoInstant, returnAllProperties } from '../../../shared/operations/common';
 import { pickedValue } from '../../../shared/operations/fields';
 import type { ItemOperation, ResourceDefinition } from '../../../shared/node/types';
 import type { EmployeeFilters, HrisConnector } from '../../connector';
 import { customFieldsProperty, readCustomFields } from '../common';
 
-const asJson = (record: unknown): IDataObject => record as IDataObject;
 
 const employeeIdProperty: INodeProperties = {
 	displayName: 'Employee',

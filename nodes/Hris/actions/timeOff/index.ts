@@ -5,8 +5,8 @@ import type { ItemOperation, ResourceDefinition } from '../../../shared/node/typ
 import type { HrisConnector, TimeOffStatus } from '../../connector';
 import { dateRangeProperties, readDateRange } from '../common';
 import { availabilityOperation } from './availability.operation';
+import { asJson } from '../../../shared/operations/common';
 
-const asJson = (record: unknown): IDataObject => record as IDataObject;
 
 const STATUS_OPTIONS: Array<{ name: string; value: TimeOffStatus }> = [
 	{ name: 'Approved', value: 'approved' },

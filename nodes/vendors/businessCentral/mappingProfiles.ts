@@ -16,7 +16,7 @@ import {
 	type BcProject,
 	type BcSalesInvoice,
 	type BcSalesInvoiceLine,
-} from './mappers';
+} from './records';
 
 const BUSINESS_CENTRAL = { system: 'businessCentral', systemName: 'Business Central' } as const;
 

@@ -1,6 +1,7 @@
 import type { CompanyHoliday, CustomFieldMapping, EmploymentEvent } from '../../Hris/connector';
 import type { MapContext, Money, Resource, TimeOff } from '../../shared/canonical';
 import { money, provenance } from '../../shared/canonical';
+import { DAY_MS } from '../../shared/canonical';
 
 /**
  * BambooHR <-> canonical, pure. Field values follow documentation.bamboohr.com/docs/field-types:
@@ -253,7 +254,6 @@ export function toCanonicalWhosOut(entry: BambooWhosOutEntry, context: MapContex
 	};
 }
 
-const DAY_MS = 86_400_000;
 /** Hires and terminations are often entered after the fact: dates this far before the window still count. */
 export const EVENT_LOOKBACK_DAYS = 30;
 

@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 import { headerValue } from '../../shared/transport/errors';
-import type { VendorErrorDetails, VendorProfile } from '../../shared/transport/types';
+import type { VendorErrorDetails, TransportProfile } from '../../shared/transport/types';
 import { DEFAULT_API_VERSION } from './versions';
 
 /**
@@ -37,7 +37,7 @@ export function blamedField(error: SalesforceError): string | undefined {
 }
 
 /** Salesforce REST API as the shared transport sees it. */
-export const salesforceProfile: VendorProfile = {
+export const salesforceTransport: TransportProfile = {
 	system: 'salesforce',
 	displayName: 'Salesforce',
 	// The instance URL; resources are addressed below dataPath(), and nextRecordsUrl is relative to it.

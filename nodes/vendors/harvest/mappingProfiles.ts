@@ -20,7 +20,7 @@ import {
 	type HarvestTaskAssignment,
 	type HarvestTimeEntry,
 	type HarvestUserAssignment,
-} from './mappers';
+} from './records';
 
 const HARVEST = { system: 'harvest', systemName: 'Harvest' } as const;
 const AUDIT_DATES = ['created_at', 'updated_at'];

@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
-import type { VendorErrorDetails, VendorProfile } from '../../shared/transport/types';
-import { canonicalFieldForXeroMessage } from './mappers';
+import type { VendorErrorDetails, TransportProfile } from '../../shared/transport/types';
+import { canonicalFieldForXeroMessage } from './records';
 
 export const XERO_DEFAULT_BASE_URL = 'https://api.xero.com/api.xro/2.0';
 
@@ -29,7 +29,7 @@ export function validationMessages(body: IDataObject): string[] {
 }
 
 /** Xero Accounting API as the shared transport sees it. */
-export const xeroProfile: VendorProfile = {
+export const xeroTransport: TransportProfile = {
 	system: 'xero',
 	displayName: 'Xero',
 	baseUrl: xeroAccountingBaseUrl,

@@ -1,5 +1,5 @@
 import { defineProfile, inspectVendorRecord, type RegisteredProfile } from '../../shared/mapping/profile';
-import { toCanonicalResource, toCanonicalTimeOff, type BambooEmployeeRecord, type BambooTimeOffRequest } from './mappers';
+import { toCanonicalResource, toCanonicalTimeOff, type BambooEmployeeRecord, type BambooTimeOffRequest } from './records';
 
 const BAMBOOHR = { system: 'bamboohr', systemName: 'BambooHR' } as const;
 

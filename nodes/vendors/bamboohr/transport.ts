@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 import { headerValue } from '../../shared/transport/errors';
-import type { VendorErrorDetails, VendorProfile, VendorResponse } from '../../shared/transport/types';
+import type { VendorErrorDetails, TransportProfile, VendorResponse } from '../../shared/transport/types';
 
 export const BAMBOOHR_DEFAULT_HOST = 'https://api.bamboohr.com';
 
@@ -34,7 +34,7 @@ function hintFor(status: number): string | undefined {
 }
 
 /** BambooHR v1 API as the shared transport sees it. */
-export const bamboohrProfile: VendorProfile = {
+export const bamboohrTransport: TransportProfile = {
 	system: 'bamboohr',
 	displayName: 'BambooHR',
 	baseUrl: bamboohrBaseUrl,

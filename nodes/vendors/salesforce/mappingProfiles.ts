@@ -9,7 +9,7 @@ import {
 	toCanonicalContact,
 	toCanonicalOpportunity,
 	type SalesforceRecord,
-} from './mappers';
+} from './records';
 
 const SALESFORCE = { system: 'salesforce', systemName: 'Salesforce' } as const;
 const AUDIT_DATES = ['CreatedDate', 'LastModifiedDate', 'SystemModstamp'];

@@ -17,7 +17,7 @@ import {
 	type XeroLineItem,
 	type XeroPayment,
 	type XeroProject,
-} from './mappers';
+} from './records';
 
 const XERO = { system: 'xero', systemName: 'Xero' } as const;
 

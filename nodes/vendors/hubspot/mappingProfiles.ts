@@ -10,7 +10,7 @@ import {
 	toCanonicalOpportunity,
 	type DealAssociations,
 	type HubSpotObject,
-} from './mappers';
+} from './records';
 
 const HUBSPOT = { system: 'hubspot', systemName: 'HubSpot' } as const;
 

@@ -1,5 +1,5 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
-import type { VendorProfile } from '../../shared/transport/types';
+import type { TransportProfile } from '../../shared/transport/types';
 
 export const BUSINESS_CENTRAL_API = 'https://api.businesscentral.dynamics.com';
 
@@ -37,7 +37,7 @@ export function splitCorrelationId(message: string): { message: string; correlat
 const FIELD_IN_MESSAGE = /(?:field|property)\s+'([A-Za-z][\w]*)'/i;
 
 /** Business Central API v2.0 as the shared transport sees it. */
-export const businessCentralProfile: VendorProfile = {
+export const businessCentralTransport: TransportProfile = {
 	system: 'businessCentral',
 	displayName: 'Business Central',
 	baseUrl: apiRoot,

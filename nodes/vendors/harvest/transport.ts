@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import type { VendorProfile } from '../../shared/transport/types';
+import type { TransportProfile } from '../../shared/transport/types';
 
 /** The app name in every User-Agent; Harvest wants the app and a contact (help.getharvest.com/api-v2/introduction/overview/general). */
 export const USER_AGENT_APP = 'Project-to-Cash for n8n';
@@ -16,7 +16,7 @@ function attributeOf(message: string): string | undefined {
 }
 
 /** Harvest API v2 as the shared transport sees it. */
-export const harvestProfile: VendorProfile = {
+export const harvestTransport: TransportProfile = {
 	system: 'harvest',
 	displayName: 'Harvest',
 	baseUrl: (credentials) => String(credentials.baseUrl || 'https://api.harvestapp.com/v2'),

@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
-import type { VendorProfile } from '../../shared/transport/types';
+import type { TransportProfile } from '../../shared/transport/types';
 
 /** HubSpot CRM API as the shared transport sees it. */
-export const hubspotProfile: VendorProfile = {
+export const hubspotTransport: TransportProfile = {
 	system: 'hubspot',
 	displayName: 'HubSpot',
 	baseUrl: (credentials) => String(credentials.baseUrl || 'https://api.hubapi.com'),
