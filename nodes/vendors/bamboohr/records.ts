@@ -1,7 +1,6 @@
 import type { CompanyHoliday, CustomFieldMapping, EmploymentEvent } from '../../Hris/connector';
 import type { MapContext, Money, Resource, TimeOff } from '../../shared/canonical';
-import { money, provenance } from '../../shared/canonical';
-import { DAY_MS } from '../../shared/canonical';
+import { DAY_MS, money, provenance } from '../../shared/canonical';
 
 /**
  * BambooHR <-> canonical, pure. Field values follow documentation.bamboohr.com/docs/field-types:
