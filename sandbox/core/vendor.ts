@@ -2,6 +2,9 @@ import type { FirmData } from '../seed/firm';
 import type { N8nCredentialRecord } from './credentials';
 import type { Router, SandboxRequest, SandboxResponse } from './http';
 
+/** The canonical entities whose stored records a fake shows through `VendorFake.records`. */
+export type StoredEntity = 'client' | 'contact' | 'opportunity' | 'project' | 'task' | 'timeEntry' | 'expense' | 'assignment' | 'resource' | 'invoice' | 'payment' | 'timeOff';
+
 /** What one vendor fake provides to the sandbox server. */
 export interface VendorFake {
 	/** Path prefix on the sandbox (`/<name>`) and the request log's `vendor`. */
@@ -24,6 +27,12 @@ export interface VendorFake {
 	notFound(request: SandboxRequest): SandboxResponse;
 	/** Internal state for tests and the demo (records by entity). */
 	state(): Record<string, unknown>;
+	/**
+	 * The raw stored records (the vendor's own shape) that hold one canonical entity, for tests that
+	 * check the fakes' state without knowing the vendor; [] for an entity the vendor does not keep.
+	 * Records the vendor deleted (a recycle bin, a soft delete) are left out.
+	 */
+	records?(entity: StoredEntity): Array<Record<string, unknown>>;
 	/**
 	 * Optional vendor-specific admin actions (`POST /__admin/vendors/:vendor/:action`): change the
 	 * fake's limits or its data the way the vendor's own UI would (e.g. record a hire).

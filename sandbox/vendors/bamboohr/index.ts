@@ -2,7 +2,7 @@
 import { json, Router, type SandboxRequest, type SandboxResponse } from '../../core/http';
 import { requestId } from '../../core/ids';
 import { SlidingWindowLimiter } from '../../core/rateLimiter';
-import type { VendorFake } from '../../core/vendor';
+import type { StoredEntity, VendorFake } from '../../core/vendor';
 import type { FirmData } from '../../seed/firm';
 import { BambooHrStore, FIELD_DEFINITIONS } from './store';
 import { changedSince, customReport, directory, employeeRow, isIsoDate, listFields, resolveFields, timeOffRequests, whosOut, type CustomReportRequest } from './views';
@@ -55,6 +55,12 @@ export class BambooHrFake implements VendorFake {
 			holidays: this.store.holidays,
 			throttle: { limit: this.limiter.limit, intervalMs: this.limiter.intervalMs, status: this.throttleStatus },
 		};
+	}
+
+	records(entity: StoredEntity): Array<Record<string, unknown>> {
+		if (entity === 'resource') return [...this.store.employees.values()] as unknown as Array<Record<string, unknown>>;
+		if (entity === 'timeOff') return this.store.timeOff as unknown as Array<Record<string, unknown>>;
+		return [];
 	}
 
 	private nextRequestId(): string {

@@ -1,7 +1,7 @@
 import { bearerToken, json, Router, type SandboxRequest, type SandboxResponse } from '../../core/http';
 import { requestId } from '../../core/ids';
 import { SlidingWindowLimiter } from '../../core/rateLimiter';
-import type { VendorFake } from '../../core/vendor';
+import type { StoredEntity, VendorFake } from '../../core/vendor';
 import type { FirmData } from '../../seed/firm';
 import { registerEntityRoutes } from './routes';
 import { BC_ENVIRONMENTS, BC_TENANT_ID, BusinessCentralStore, toCents } from './store';
@@ -63,6 +63,16 @@ export class BusinessCentralFake implements VendorFake {
 			postedPayments: store.ledger,
 			tokens: this.tokens.size,
 		};
+	}
+
+	records(entity: StoredEntity): Array<Record<string, unknown>> {
+		const store = this.store;
+		if (entity === 'client') return [...store.customers.values()];
+		if (entity === 'project') return [...store.projects.values()];
+		if (entity === 'invoice') return [...store.invoices.values()].map((invoice) => store.invoiceWithLines(invoice));
+		// Payment journal lines not yet posted, and the posted payments (customer ledger entries) they became.
+		if (entity === 'payment') return [...store.payments.values(), ...store.ledger];
+		return [];
 	}
 
 	/** Admin actions: what a BC user or the platform would do while a workflow runs. */

@@ -2,7 +2,7 @@
 import { bearerToken, json, Router, type SandboxRequest, type SandboxResponse } from '../../core/http';
 import { requestId } from '../../core/ids';
 import { SlidingWindowLimiter } from '../../core/rateLimiter';
-import type { VendorFake } from '../../core/vendor';
+import type { StoredEntity, VendorFake } from '../../core/vendor';
 import type { FirmData } from '../../seed/firm';
 import { accountRoutes } from './accountRoutes';
 import { HarvestInvoices, invoiceRoutes } from './invoiceRoutes';
@@ -78,6 +78,22 @@ export class HarvestFake implements VendorFake {
 			expenses: [...t.expenses.values()],
 			invoices: [...this.invoices.invoices.values()],
 		};
+	}
+
+	records(entity: StoredEntity): Array<Record<string, unknown>> {
+		const t = this.store.tables;
+		const tables: Partial<Record<StoredEntity, Array<Map<number, object>>>> = {
+			client: [t.clients],
+			resource: [t.users],
+			task: [t.tasks],
+			project: [t.projects],
+			// People on projects and tasks on projects: both are canonical assignments.
+			assignment: [t.userAssignments, t.taskAssignments],
+			timeEntry: [t.timeEntries],
+			expense: [t.expenses],
+			invoice: [this.invoices.invoices],
+		};
+		return (tables[entity] ?? []).flatMap((table) => [...table.values()] as Array<Record<string, unknown>>);
 	}
 
 	guard(request: SandboxRequest, route: string | undefined): SandboxResponse | undefined {

@@ -2,7 +2,7 @@
 import { bearerToken, json, Router, type SandboxRequest, type SandboxResponse } from '../../core/http';
 import { requestId } from '../../core/ids';
 import { SlidingWindowLimiter } from '../../core/rateLimiter';
-import type { VendorFake } from '../../core/vendor';
+import type { StoredEntity, VendorFake } from '../../core/vendor';
 import type { FirmData } from '../../seed/firm';
 import { registerAssociationRoutes } from './associationRoutes';
 import { registerBatchRoutes } from './batchRoutes';
@@ -67,6 +67,12 @@ export class HubSpotFake implements VendorFake {
 			associations: this.store.associations,
 			owners: this.store.owners,
 		};
+	}
+
+	records(entity: StoredEntity): Array<Record<string, unknown>> {
+		const type = ({ client: 'companies', contact: 'contacts', opportunity: 'deals' } as Partial<Record<StoredEntity, HubSpotObjectType>>)[entity];
+		// Archived records sit in HubSpot's recycle bin: deleted, as far as the API's reads go.
+		return type ? ([...this.store.objects[type].values()].filter((record) => !record.archived) as unknown as Array<Record<string, unknown>>) : [];
 	}
 
 	correlationId(): string {

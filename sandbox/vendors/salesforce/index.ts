@@ -1,6 +1,6 @@
 /* eslint-disable @n8n/community-nodes/require-node-api-error -- dev tooling: runs in plain Node.js, never inside n8n */
 import { bearerToken, json, Router, type Handler, type SandboxRequest, type SandboxResponse } from '../../core/http';
-import type { VendorFake } from '../../core/vendor';
+import type { StoredEntity, VendorFake } from '../../core/vendor';
 import type { FirmData } from '../../seed/firm';
 import { SalesforceAuth } from './auth';
 import { requestErrorAnswer, restError, retrieveCollection, toErrors, writeCollection } from './collections';
@@ -58,6 +58,11 @@ export class SalesforceFake implements VendorFake {
 			...Object.fromEntries([...this.store.tables].map(([name, table]) => [name, [...table.values()]])),
 			apiUsage: { used: this.auth.used, allocation: this.auth.allocation },
 		};
+	}
+
+	records(entity: StoredEntity): Array<Record<string, unknown>> {
+		const object = ({ client: 'Account', contact: 'Contact', opportunity: 'Opportunity', resource: 'User' } as Partial<Record<StoredEntity, string>>)[entity];
+		return object ? [...(this.store.tables.get(object)?.values() ?? [])].filter((row) => row.IsDeleted !== true) : [];
 	}
 
 	/** Test hooks: `expireTokens`, `apiAllocation` {allocation?, used?}, `queryBatchLimit` {size}. */

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { bearerToken, json, Router, type Handler, type SandboxRequest, type SandboxResponse } from '../../core/http';
 import { requestId } from '../../core/ids';
 import { SlidingWindowLimiter } from '../../core/rateLimiter';
-import type { VendorFake } from '../../core/vendor';
+import type { StoredEntity, VendorFake } from '../../core/vendor';
 import type { FirmData } from '../../seed/firm';
 import { registerAccountingRoutes } from './routes';
 import { XeroStore, XERO_TENANT_ID } from './store';
@@ -73,6 +73,12 @@ export class XeroFake implements VendorFake {
 			projects: [...store.projects.values()].map((project) => store.renderProject(project)),
 			tokens: this.tokens.size,
 		};
+	}
+
+	records(entity: StoredEntity): Array<Record<string, unknown>> {
+		const store = this.store;
+		const tables: Partial<Record<StoredEntity, Map<string, object>>> = { client: store.contacts, invoice: store.invoices, payment: store.payments, project: store.projects };
+		return [...(tables[entity]?.values() ?? [])] as Array<Record<string, unknown>>;
 	}
 
 	/** `limits`: shrink the rate limits for a test ({ minute, day, minuteWindowMs }); `expireTokens`: every token expires. */
