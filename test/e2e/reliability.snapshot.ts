@@ -5,10 +5,11 @@
  * twice stays twice, so a duplicate still fails the comparison.
  */
 import type { Sandbox } from '../../sandbox/server';
+import { createVendorFakes } from '../../sandbox/vendors';
 import type { AnyObject } from './templateSupport';
 
-/** The fakes whose state a template can change (the inbox too: what was sent matters as much). */
-export const SNAPSHOT_VENDORS = ['hubspot', 'salesforce', 'harvest', 'xero', 'businesscentral', 'bamboohr', 'inbox'];
+/** The fakes whose state a template can change: every fake of the sandbox (the inbox too: what was sent matters as much). */
+export const SNAPSHOT_VENDORS: readonly string[] = createVendorFakes().map((fake) => fake.name);
 
 // Bookkeeping of the fakes rather than records: tokens issued, rate-limit windows, replay caches.
 const SKIPPED_KEYS = new Set(['tokens', 'throttle', 'idempotency', 'sessions']);

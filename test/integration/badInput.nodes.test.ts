@@ -1,8 +1,10 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import type { CanonicalEntity } from '../../nodes/shared/canonical';
+import type { Category } from '../../nodes/vendors';
 import { badInputCases, type BadInputCase } from '../support/badInput/corpus';
 import { profileOf } from '../support/badInput/entities';
 import { INJECTIONS } from '../support/badInput/strings';
+import { supports } from '../support/systems';
 import { runWrite, SYSTEMS, useAllCredentials, writesTo, type SystemUnderTest } from './badInputSupport';
 import { useSandbox } from './support';
 
@@ -14,8 +16,8 @@ import { useSandbox } from './support';
 const sandbox = useSandbox();
 useAllCredentials(sandbox);
 
+/** A write of a category node, the same for every system of the category. */
 interface WriteOperation {
-	system: string;
 	resource: string;
 	operation: string;
 	entity: CanonicalEntity;
@@ -30,47 +32,50 @@ const leftOut = (entry: BadInputCase, ...paths: string[]): boolean => entry.cate
 const update = (idParameter: string): Pick<WriteOperation, 'parameters' | 'accepts'> => ({ parameters: { [idParameter]: '12345' }, accepts: (entry) => leftOut(entry) });
 const upsert: Pick<WriteOperation, 'parameters'> = { parameters: { externalId: 'EXT-0001' } };
 
-const crmWrites = (system: string): WriteOperation[] => [
-	{ system, resource: 'client', operation: 'create', entity: 'client' },
-	{ system, resource: 'client', operation: 'update', entity: 'client', ...update('clientId') },
-	{ system, resource: 'client', operation: 'upsert', entity: 'client', ...upsert },
-	{ system, resource: 'contact', operation: 'create', entity: 'contact' },
-	{ system, resource: 'contact', operation: 'update', entity: 'contact', ...update('contactId') },
-	{ system, resource: 'contact', operation: 'upsert', entity: 'contact', ...upsert },
-	{ system, resource: 'opportunity', operation: 'update', entity: 'opportunity', ...update('opportunityId') },
-];
+/** Every write operation of each category node (HRIS has none). */
+const WRITES_BY_CATEGORY: Record<Category, WriteOperation[]> = {
+	crm: [
+		{ resource: 'client', operation: 'create', entity: 'client' },
+		{ resource: 'client', operation: 'update', entity: 'client', ...update('clientId') },
+		{ resource: 'client', operation: 'upsert', entity: 'client', ...upsert },
+		{ resource: 'contact', operation: 'create', entity: 'contact' },
+		{ resource: 'contact', operation: 'update', entity: 'contact', ...update('contactId') },
+		{ resource: 'contact', operation: 'upsert', entity: 'contact', ...upsert },
+		{ resource: 'opportunity', operation: 'update', entity: 'opportunity', ...update('opportunityId') },
+	],
+	psa: [
+		{ resource: 'client', operation: 'create', entity: 'client' },
+		{ resource: 'client', operation: 'update', entity: 'client', ...update('clientId') },
+		{ resource: 'project', operation: 'create', entity: 'project' },
+		{ resource: 'project', operation: 'update', entity: 'project', ...update('projectId') },
+		{ resource: 'task', operation: 'create', entity: 'task' },
+		{ resource: 'timeEntry', operation: 'create', entity: 'timeEntry', accepts: (entry) => leftOut(entry, 'billable', 'approvalStatus') },
+		{ resource: 'timeEntry', operation: 'update', entity: 'timeEntry', ...update('timeEntryId') },
+		{ resource: 'assignment', operation: 'createPerson', entity: 'assignment', accepts: (entry) => leftOut(entry, 'kind') },
+		{ resource: 'assignment', operation: 'createTask', entity: 'assignment', accepts: (entry) => leftOut(entry, 'kind') },
+		{ resource: 'expense', operation: 'create', entity: 'expense', accepts: (entry) => leftOut(entry, 'billable', 'approvalStatus') },
+	],
+	erp: [
+		{ resource: 'customer', operation: 'upsert', entity: 'client', ...upsert },
+		{
+			resource: 'invoice',
+			operation: 'createDraft',
+			entity: 'invoice',
+			parameters: { lineDefaults: {} },
+			// A draft's status is the node's to set; a plain unit price is in the invoice's currency, whose case is forgiven.
+			accepts: (entry) => entry.path === 'status' || entry.id.endsWith('lines.0.unitPrice as a number') || entry.id.endsWith('currency "usd"'),
+			// `{}` gets its draft status, so it is no longer empty: its missing required fields are named.
+			blames: (entry) => (entry.id.endsWith('record is an empty object') ? 'clientId' : undefined),
+		},
+	],
+	hris: [],
+};
 
-const erpWrites = (system: string): WriteOperation[] => [
-	{ system, resource: 'customer', operation: 'upsert', entity: 'client', ...upsert },
-	{
-		system,
-		resource: 'invoice',
-		operation: 'createDraft',
-		entity: 'invoice',
-		parameters: { lineDefaults: {} },
-		// A draft's status is the node's to set; a plain unit price is in the invoice's currency, whose case is forgiven.
-		accepts: (entry) => entry.path === 'status' || entry.id.endsWith('lines.0.unitPrice as a number') || entry.id.endsWith('currency "usd"'),
-		// `{}` gets its draft status, so it is no longer empty: its missing required fields are named.
-		blames: (entry) => (entry.id.endsWith('record is an empty object') ? 'clientId' : undefined),
-	},
-];
-
-const WRITES: WriteOperation[] = [
-	...crmWrites('hubspot'),
-	...crmWrites('salesforce'),
-	{ system: 'harvest', resource: 'client', operation: 'create', entity: 'client' },
-	{ system: 'harvest', resource: 'client', operation: 'update', entity: 'client', ...update('clientId') },
-	{ system: 'harvest', resource: 'project', operation: 'create', entity: 'project' },
-	{ system: 'harvest', resource: 'project', operation: 'update', entity: 'project', ...update('projectId') },
-	{ system: 'harvest', resource: 'task', operation: 'create', entity: 'task' },
-	{ system: 'harvest', resource: 'timeEntry', operation: 'create', entity: 'timeEntry', accepts: (entry) => leftOut(entry, 'billable', 'approvalStatus') },
-	{ system: 'harvest', resource: 'timeEntry', operation: 'update', entity: 'timeEntry', ...update('timeEntryId') },
-	{ system: 'harvest', resource: 'assignment', operation: 'createPerson', entity: 'assignment', accepts: (entry) => leftOut(entry, 'kind') },
-	{ system: 'harvest', resource: 'assignment', operation: 'createTask', entity: 'assignment', accepts: (entry) => leftOut(entry, 'kind') },
-	{ system: 'harvest', resource: 'expense', operation: 'create', entity: 'expense', accepts: (entry) => leftOut(entry, 'billable', 'approvalStatus') },
-	...erpWrites('xero'),
-	...erpWrites('businessCentral'),
-];
+/** Each write of each registered system; a write the system lacks the capability for is the capability suites' to check. */
+const WRITES: Array<{ system: SystemUnderTest; write: WriteOperation }> = Object.values(SYSTEMS).flatMap((system) =>
+	WRITES_BY_CATEGORY[system.category].filter((write) => supports(system, write.resource, write.operation)).map((write) => ({ system, write })),
+);
+const systemsOf = (category: Category): SystemUnderTest[] => Object.values(SYSTEMS).filter((system) => system.category === category);
 
 /** Every case an error item, in input order, naming its item and field; returns the failures. */
 function misreported(output: Array<{ json: IDataObject; pairedItem?: unknown }>, cases: BadInputCase[], blames?: WriteOperation['blames']): string[] {
@@ -89,9 +94,8 @@ function misreported(output: Array<{ json: IDataObject; pairedItem?: unknown }>,
 	return failures;
 }
 
-describe.each(WRITES.map((write): [string, WriteOperation] => [`${write.system} ${write.resource} ${write.operation}`, write]))('%s', (_name, write) => {
+describe.each(WRITES.map(({ system, write }): [string, SystemUnderTest, WriteOperation] => [`${system.key} ${write.resource} ${write.operation}`, system, write]))('%s', (_name, system, write) => {
 	it('puts every malformed record on the error output, names its item and field, and writes nothing', async () => {
-		const system: SystemUnderTest = SYSTEMS[write.system];
 		const cases = badInputCases(profileOf(write.entity)).filter((entry) => !write.accepts?.(entry));
 		const output = await runWrite(system, { resource: write.resource, operation: write.operation, inputMode: 'json', record: '={{ $json.record }}', ...write.parameters }, cases.map((entry) => ({ record: entry.record }) as IDataObject));
 		expect(output).toHaveLength(cases.length);
@@ -103,8 +107,7 @@ describe.each(WRITES.map((write): [string, WriteOperation] => [`${write.system} 
 describe('ids and external keys given as parameters', () => {
 	const hostile = Object.values(INJECTIONS);
 
-	it.each(['hubspot', 'salesforce'])('%s: an update or upsert whose id is no id is refused before any request', async (key) => {
-		const system = SYSTEMS[key];
+	it.each(systemsOf('crm').map((system) => [system.key, system] as const))('%s: an update or upsert whose id is no id is refused before any request', async (_key, system) => {
 		const items = hostile.map((id) => ({ id, record: { name: 'Fine Name Ltd' } }));
 		const updates = await runWrite(system, { resource: 'client', operation: 'update', clientId: '={{ $json.id }}', inputMode: 'json', record: '={{ $json.record }}' }, items);
 		expect(updates.map((item) => String(item.json.error))).toEqual(hostile.map((_id, index) => expect.stringMatching(new RegExp(`in item ${index}: clientId .* must be an id`))));
@@ -128,15 +131,14 @@ describe('ERP payments recorded from parameters', () => {
 		['no currency', '10.00'],
 	];
 
-	it.each(['xero', 'businessCentral'])('%s: every malformed payment is an error item at its field, and nothing is recorded', async (key) => {
-		const system = SYSTEMS[key];
+	it.each(systemsOf('erp').map((system) => [system.key, system] as const))('%s: every malformed payment is an error item at its field, and nothing is recorded', async (_key, system) => {
 		const items = [
 			...fromFields.map((entry) => ({ ...(entry.record as IDataObject), amountText: '200.00 EUR' })),
 			...amounts.map(([, amountText]) => ({ ...payment.valid, amountText })),
 		];
 		const output = await runWrite(
 			system,
-			{ resource: 'payment', operation: 'record', invoiceId: '={{ $json.invoiceId }}', amount: '={{ $json.amountText }}', date: '={{ $json.date }}', account: { __rl: true, mode: 'id', value: '090' }, reference: '={{ $json.reference }}' },
+			{ resource: 'payment', operation: 'record', invoiceId: '={{ $json.invoiceId }}', amount: '={{ $json.amountText }}', date: '={{ $json.date }}', account: { __rl: true, mode: 'id', value: '1000' }, reference: '={{ $json.reference }}' },
 			items,
 		);
 		expect(output).toHaveLength(items.length);
