@@ -19,7 +19,7 @@ import { expectCollectionsDone, collectionsSnapshot } from './templates.collecti
 import { erpCustomerNames, expectHandoffDone, handoffSnapshot, type Crm, type Erp } from './templates.handoff';
 import { erpInvoices, expectInvoicingDone, invoicingSnapshot, referenceOf, type InvoicingErp } from './templates.invoicing';
 import type { AnyObject } from './templateSupport';
-import { importWorkflowWithCli, loadTemplate, nodeError, nodeItems, runToEnd, sandboxCredentials, switchSystems, withCredentials, withPolicy } from './templateSupport';
+import { importWorkflowWithCli, inbox, loadTemplate, nodeError, nodeItems, runToEnd, sandboxCredentials, switchSystems, withCredentials, withPolicy } from './templateSupport';
 import type { N8nInstance } from './n8n';
 import { ensureN8nInstalled, ensurePackInstalled, startN8n, stopAllN8n } from './n8n';
 import { findSecretLeaks } from './secretScan';
@@ -176,6 +176,30 @@ describe('workflow templates in a real n8n against the sandbox', () => {
 		const second = await run(id, 'collections second');
 		expect(collectionsSnapshot(sandbox, staged)).toEqual(before);
 		expect(nodeItems(second.execution as never, 'Collections Summary')[0]).toMatchObject({ remindersSent: 0, escalations: 0, notesWritten: 0 });
+	});
+
+	test('collections on an ERP without invoice notes (Business Central): each step once, kept in the n8n Data Table dunning ledger; a second run sends nothing', async () => {
+		sandbox.reset();
+		const id = await importAs(switchSystems(prepared(TEMPLATES.collections), ['erp'], credentials), 'businessCentral');
+
+		const first = await run(id, 'collections ledger first');
+		const [capabilities] = nodeItems(first.execution as never, 'ERP System');
+		expect(capabilities).toMatchObject({ system: 'businessCentral', capabilities: { invoiceNotes: false } });
+		// The notes branch never ran: no note was asked of an ERP that has none.
+		expect(nodeItems(first.execution as never, 'Read Invoice Notes')).toEqual([]);
+		const steps = nodeItems(first.execution as never, 'Decide Dunning Step');
+		const recorded = nodeItems(first.execution as never, 'Record Step in Dunning Ledger');
+		const sent = inbox(sandbox, 'reminders').length + inbox(sandbox, 'escalations').length;
+		expect(steps.length).toBeGreaterThan(0);
+		expect({ sent, recorded: recorded.length }).toEqual({ sent: steps.length, recorded: steps.length });
+		expect(recorded.map((row) => row.invoiceId).sort()).toEqual(steps.map((step) => step.invoiceId).sort());
+		expect(recorded.every((row) => row.system === 'businessCentral' && /^\[p2c dunning\] stage \d+: /.test(String(row.note)))).toBe(true);
+
+		const second = await run(id, 'collections ledger second');
+		expect(inbox(sandbox, 'reminders').length + inbox(sandbox, 'escalations').length).toBe(sent);
+		expect(nodeItems(second.execution as never, 'Decide Dunning Step')).toEqual([]);
+		expect(nodeItems(second.execution as never, 'Read Dunning Ledger').filter((row) => row.invoiceId).length).toBe(steps.length);
+		expect(nodeItems(second.execution as never, 'Collections Summary')[0]).toMatchObject({ remindersSent: 0, escalations: 0 });
 	});
 
 	test('no secret of the sandbox credentials, and no token the sandbox issued, is in n8n\'s log or in any stored execution', async () => {
