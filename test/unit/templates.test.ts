@@ -70,6 +70,7 @@ const CORE_NODES: Record<string, { versions: number[]; inputs: number; outputs: 
 	'n8n-nodes-base.merge': { versions: [3, 3.1, 3.2], inputs: 2, outputs: 1, defaultName: 'Merge' },
 	'n8n-nodes-base.httpRequest': { versions: [4, 4.1, 4.2], inputs: 1, outputs: 1, defaultName: 'HTTP Request' },
 	'n8n-nodes-base.stickyNote': { versions: [1], inputs: 0, outputs: 0, defaultName: 'Sticky Note' },
+	'n8n-nodes-base.dataTable': { versions: [1, 1.1], inputs: 1, outputs: 1, defaultName: 'Data table' },
 };
 
 function coreNodeType(type: string, spec: (typeof CORE_NODES)[string]): INodeType {
