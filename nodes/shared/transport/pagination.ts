@@ -108,7 +108,24 @@ export function pageNumberPagination<T>(options: {
 	totalPagesPath?: string;
 	firstPage?: number;
 }): PaginationStrategy<T> {
-	const items = itemsAt<T>(options.itemsPath);
+	const { itemsPath, ...paging } = options;
+	return pageNumberPaginationWith<T>({ ...paging, readItems: itemsAt<T>(itemsPath) });
+}
+
+/**
+ * `page` and `per_page` parameters over a body whose records are not one array at a path (an
+ * ordered list of references into maps keyed by id, say): `readItems` picks a page's records out
+ * of the body, in order. Stops on a short page or when the total page count is reached.
+ */
+export function pageNumberPaginationWith<T>(options: {
+	readItems(body: IDataObject): T[];
+	pageParam: string;
+	pageSize: number;
+	pageSizeParam: string;
+	totalPagesPath?: string;
+	firstPage?: number;
+}): PaginationStrategy<T> {
+	const items = (body: IDataObject): T[] => options.readItems(body ?? {});
 	return {
 		items,
 		next(response, request) {
