@@ -57,6 +57,14 @@ export const supports = (system: SystemUnderTest, resource: string, operation: s
 	return requires === undefined || system.definition.capabilities.includes(requires);
 };
 
+/** A canonical read of each category (a short list): for suites that need any request to the system. */
+export const CANONICAL_READS: Record<Category, INodeParameters> = {
+	crm: { resource: 'client', operation: 'list', returnAll: false, limit: 2 },
+	psa: { resource: 'client', operation: 'list', returnAll: false, limit: 2 },
+	erp: { resource: 'customer', operation: 'list', returnAll: false, limit: 2 },
+	hris: { resource: 'employee', operation: 'list', returnAll: false, limit: 2 },
+};
+
 /** One system behind a category node, as a test drives it over the sandbox. */
 export interface SystemUnderTest {
 	category: Category;
@@ -92,7 +100,8 @@ const PROBE_URL = 'http://127.0.0.1:1';
 /** An authorization-code OAuth2 record needs a browser consent flow and an expired token refreshed first: a last choice. */
 const isAuthorizationCode = (record: N8nCredentialRecord): boolean => record.data.grantType === 'authorizationCode';
 
-function systemUnderTest(category: Category, definition: SystemDefinition<unknown>, fakes: VendorFake[]): SystemUnderTest {
+/** One registered system as the tests drive it, with the sandbox's fakes to find its stand-in among. */
+export function systemUnderTest(category: Category, definition: SystemDefinition<unknown>, fakes: VendorFake[]): SystemUnderTest {
 	const label = `${definition.displayName} (${definition.key}), a registered ${category.toUpperCase()} system`;
 	const fake = fakes.find((candidate) => candidate.system === definition.key);
 	if (!fake) throw new Error(`${label}, has no sandbox fake: add one whose system is "${definition.key}" to sandbox/vendors/index.ts`);
