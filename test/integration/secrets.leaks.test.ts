@@ -5,14 +5,15 @@
  * paths where secrets tend to escape: a vendor error body that echoes the caller's token, a token
  * endpoint that echoes the client secret or the refresh token, a refused OAuth2 refresh.
  */
-import type { IExecuteFunctions, INodeExecutionData, INodeType } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IExecuteFunctions, INodeExecutionData, INodeType } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { Crm } from '../../nodes/Crm/Crm.node';
 import { Erp } from '../../nodes/Erp/Erp.node';
 import { HUBSPOT_PRIVATE_APP_TOKEN } from '../../sandbox/vendors/hubspot';
 import { XERO_APP, XERO_CUSTOM_CONNECTION, XERO_REFRESH_TOKEN, XERO_TENANT_ID } from '../../sandbox/vendors/xero';
-import { runNode } from '../harness/n8n';
-import { SecretLeakError } from '../harness/secrets';
+import { credentialsHelper, runNode } from '../harness/n8n';
+import { SecretLeakError, secretsOfCredential } from '../harness/secrets';
+import { allSystemsUnderTest, CANONICAL_READS } from '../support/systems';
 import { run, useCredential, useSandbox } from './support';
 
 const sandbox = useSandbox();
@@ -138,5 +139,22 @@ describe('secrets echoed by a vendor never leave a node', () => {
 		});
 		const error = await failureOf(run(new Erp(), { system: 'xero', xeroAuthentication: 'oAuth2', resource: 'invoice', operation: 'list', returnAll: false, limit: 1 }, { credentials: { p2cXeroOAuth2Api: 'xero-app' } }));
 		expect(error).not.toBeInstanceOf(SecretLeakError);
+	});
+});
+
+describe.each(allSystemsUnderTest().map((system) => [system.displayName, system] as const))('%s: a vendor error body that echoes the credential\'s secrets', (_name, system) => {
+	beforeEach(() => system.useCredentials(sandbox));
+
+	it('fails the run with the secrets redacted, and nothing for the harness to find', async () => {
+		const record = system.credentialRecord(sandbox);
+		const secrets = secretsOfCredential(record.id, record.type, record.data as ICredentialDataDecryptedObject, credentialsHelper.types.get(record.type), credentialsHelper.getParentTypes(record.type)).map((secret) => secret.value);
+		expect(secrets.length).toBeGreaterThan(0);
+		const echo = `Invalid input: the request carried ${secrets.join(' and ')}`;
+		// The vendor's API (not its token endpoint) answers 400 with the secrets in every field an error parser reads.
+		await sandbox.admin('POST', '/faults', { kind: 'status', vendor: system.vendor, path: '^(?!.*token$)', status: 400, body: { message: echo, error: echo, error_description: echo, Detail: echo, errors: [{ message: echo }], Elements: [{ ValidationErrors: [{ Message: echo }] }] } });
+		const error = await failureOf(run(system.node, { ...system.parameters, ...CANONICAL_READS[system.category] }, { credentials: system.credentials }));
+		expect(error).not.toBeInstanceOf(SecretLeakError);
+		expect(error).toBeInstanceOf(NodeApiError);
+		for (const secret of secrets) expect(`${error.message} ${String((error as NodeApiError).description)}`).not.toContain(secret);
 	});
 });
