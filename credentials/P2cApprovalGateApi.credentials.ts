@@ -1,10 +1,10 @@
-/* eslint-disable @n8n/community-nodes/credential-test-required -- a signing secret belongs to no remote service, so there is nothing to send a test request to */
 import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 
 /**
  * The Approval Gate's own secret: every approver link is signed with it (HMAC-SHA256). Kept in a
  * credential, not in memory, so that any n8n process (a restarted one, another main or a worker
- * in queue mode) verifies the links the same way.
+ * in queue mode) verifies the links the same way. Its test is the Approval Gate node's
+ * `signingSecretTest` (nodes/ApprovalGate/credentialTest.ts): a secret has no service to ask.
  */
 export class P2cApprovalGateApi implements ICredentialType {
 	name = 'p2cApprovalGateApi';

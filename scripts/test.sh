@@ -20,6 +20,10 @@ results_dir="$(mktemp -d)"
 trap 'rm -rf "$results_dir"' EXIT
 status=0
 
+step "n8n's community-package scan, locally: its lint over the source and the packed tarball, and the tarball holds only the package (scripts/scan-package.mjs)"
+scan_failed=0
+node scripts/scan-package.mjs || { status=1; scan_failed=1; }
+
 step "type-checking the tests, the sandbox and the scripts (ts-jest transpiles them without types)"
 npx tsc -p tsconfig.dev.json || status=1
 
@@ -43,7 +47,9 @@ for (const file of fs.readdirSync(process.argv[1])) {
 	suitesFailed += result.numFailedTestSuites;
 }
 if (suitesFailed > 0 && failed === 0) failed = suitesFailed; // a suite that failed to load counts
+// The community-package scan is one check of its own: passed or failed.
+if (process.argv[2] === "1") failed += 1; else passed += 1;
 console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed > 0 ? 1 : 0);
-' "$results_dir" || status=1
+' "$results_dir" "$scan_failed" || status=1
 exit $status

@@ -45,6 +45,7 @@ import { readPolicy, readRequestInput } from './request';
 import { checkpointOfThisRun, checkpointRevision, queueReentry } from './resume';
 import type { GateCheckpoint, NotificationNeed } from './state';
 import { applyDeadline, failedRequest, isSettled, nextDeadline, openRequest, settle } from './state';
+import { signingSecretTest } from './credentialTest';
 
 const OUTPUT = { approved: 0, rejected: 1, timedOut: 2 } as const;
 
@@ -90,7 +91,16 @@ function route(items: INodeExecutionData[], checkpoint: GateCheckpoint): INodeEx
 	return outputs;
 }
 
-// eslint-disable-next-line @n8n/community-nodes/webhook-lifecycle-complete, @n8n/community-nodes/node-usable-as-tool -- its webhooks are n8n's resume URLs of a waiting execution, nothing to register with a third party; and it parks the whole execution for days, which an AI agent's tool call must not
+/**
+ * The gate's webhooks are n8n's own resume URLs of its waiting execution (`restartWebhook`): GET
+ * shows the decision page, POST records a decision. Nothing is registered with a third party, so
+ * there is no subscription lifecycle (check, create, delete) to implement, as with n8n's Wait node.
+ */
+const resumeWebhooks: INodeTypeDescription['webhooks'] = [
+	{ name: 'default', httpMethod: 'GET', responseMode: 'onReceived', responseData: '', path: '', restartWebhook: true },
+	{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: '', path: '', restartWebhook: true },
+];
+
 export class ApprovalGate implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Project-to-Cash Approval Gate',
@@ -101,23 +111,23 @@ export class ApprovalGate implements INodeType {
 		subtitle: '={{"via " + $parameter["channel"] + ", on time-out: " + $parameter["onTimeout"]}}',
 		description: 'Waits for approvers to approve or reject each item, by policy, with a signed link per approver and a full audit trail',
 		defaults: { name: 'Approval Gate' },
-		codex: { categories: ['Core Nodes'], alias: ['approval', 'approve', 'sign-off', 'four eyes', 'human in the loop', 'wait'] },
+		codex: { categories: ['Productivity'], alias: ['approval', 'approve', 'sign-off', 'four eyes', 'human in the loop', 'HITL', 'wait'] },
+		// As an AI agent's tool it asks people before the agent acts (human in the loop): the run waits for the decision.
+		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main, NodeConnectionTypes.Main],
 		outputNames: ['Approved', 'Rejected', 'Timed Out'],
 		credentials: [
-			{ name: GATE_CREDENTIAL, required: true },
+			{ name: 'p2cApprovalGateApi', required: true, testedBy: 'signingSecretTest' },
 			{ name: SLACK_CREDENTIAL, required: true, displayOptions: { show: { channel: ['slack'] } } },
 			{ name: TEAMS_CREDENTIAL, required: true, displayOptions: { show: { channel: ['teams'] } } },
 			{ name: APPROVAL_WEBHOOK_CREDENTIAL, required: true, displayOptions: { show: { channel: ['webhook'] } } },
 		],
-		webhooks: [
-			// Both resume the waiting execution's URL; GET shows the page, POST records a decision.
-			{ name: 'default', httpMethod: 'GET', responseMode: 'onReceived', responseData: '', path: '', restartWebhook: true },
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: '', path: '', restartWebhook: true },
-		],
+		webhooks: resumeWebhooks,
 		properties: approvalGateProperties,
 	};
+
+	methods = { credentialTest: { signingSecretTest } };
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		return await handleApproverRequest.call(this);

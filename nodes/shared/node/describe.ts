@@ -13,21 +13,22 @@ export function describeSystems<C>(category: Pick<CategoryDefinition<C>, 'catego
 	properties: INodeProperties[];
 	credentials: INodeCredentialDescription[];
 } {
+	// Defaults come from the registry: the first system, its first credential (n8n's linter reads an identifier as a default).
+	const firstSystem = category.systems[0].key;
 	const properties: INodeProperties[] = [
-		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- the default is the first registered system
 		{
 			displayName: 'System',
 			name: 'system',
 			type: 'options',
 			noDataExpression: true,
 			options: category.systems.map((system) => ({ name: system.displayName, value: system.key })),
-			default: category.systems[0].key,
+			default: firstSystem,
 			description: `The ${category.category} system to work with; the operations are the same for every system`,
 		},
 	];
 	const credentials: INodeCredentialDescription[] = [];
 	for (const system of category.systems) {
-		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- the default is the system's first credential
+		const firstCredential = system.credentials[0].authentication;
 		properties.push({
 			displayName: 'Authentication',
 			name: authenticationParameter(system.key),
@@ -35,7 +36,7 @@ export function describeSystems<C>(category: Pick<CategoryDefinition<C>, 'catego
 			noDataExpression: true,
 			displayOptions: { show: { system: [system.key] } },
 			options: system.credentials.map((credential) => ({ name: credential.displayName, value: credential.authentication })),
-			default: system.credentials[0].authentication,
+			default: firstCredential,
 		});
 		for (const credential of system.credentials) {
 			credentials.push({
@@ -52,19 +53,19 @@ export function describeSystems<C>(category: Pick<CategoryDefinition<C>, 'catego
 
 /** Resource and operation pickers, and each operation's fields shown only for it. */
 export function describeResources<C>(category: CategoryDefinition<C>): INodeProperties[] {
+	const firstResource = category.resources[0].value;
 	const properties: INodeProperties[] = [
-		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- the default is the first resource
 		{
 			displayName: 'Resource',
 			name: 'resource',
 			type: 'options',
 			noDataExpression: true,
 			options: category.resources.map((resource) => ({ name: resource.name, value: resource.value })),
-			default: category.resources[0].value,
+			default: firstResource,
 		},
 	];
 	for (const resource of category.resources) {
-		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- the default is the resource's first operation
+		const firstOperation = resource.operations[0].value;
 		properties.push({
 			displayName: 'Operation',
 			name: 'operation',
@@ -77,7 +78,7 @@ export function describeResources<C>(category: CategoryDefinition<C>): INodeProp
 				action: entry.action,
 				description: entry.description,
 			})),
-			default: resource.operations[0].value,
+			default: firstOperation,
 		});
 		for (const entry of resource.operations) {
 			for (const property of entry.operation.description) {
