@@ -67,7 +67,7 @@ const errorPaths: ErrorPathSpec = {
 	async badInput(system) {
 		const customer = await seededCustomer(system);
 		const good = () => ({ record: draftFor(customer, unique('CONF-BAD').replace(/\s/g, '-')) });
-		const { currency: _currency, ...noCurrency } = draftFor(customer, unique('CONF-BAD').replace(/\s/g, '-'));
+		const noCurrency = { ...draftFor(customer, unique('CONF-BAD').replace(/\s/g, '-')), currency: undefined };
 		return { parameters: { resource: 'invoice', operation: 'createDraft', ...json, lineDefaults: {} }, items: [good(), { record: noCurrency }, good()], field: 'currency' };
 	},
 };
