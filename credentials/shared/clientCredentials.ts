@@ -1,5 +1,6 @@
 import type { IDataObject, IHttpRequestHelper } from 'n8n-workflow';
 import { UserError } from 'n8n-workflow';
+import { CredentialRefusedError } from '../../nodes/shared/transport/credentialRefusal';
 import { redactText } from '../../nodes/shared/transport/redact';
 import { backoffDelay, DEFAULT_RETRY_POLICY, isTransientTransportError, parseRetryAfter, sleep } from '../../nodes/shared/transport/retry';
 
@@ -31,6 +32,7 @@ const TOKEN_RETRY_POLICY = { ...DEFAULT_RETRY_POLICY, baseDelayMs: 500, maxDelay
 
 interface TokenFailure {
 	status?: number;
+	oauthError?: string;
 	retryAfter?: string;
 	reason: string;
 	transient: boolean;
@@ -44,7 +46,7 @@ function describeFailure(error: unknown): TokenFailure {
 	const header = response?.headers?.['retry-after'];
 	const retryAfter = Array.isArray(header) ? header[0] : header;
 	const transient = status === undefined ? isTransientTransportError(error) : status === 429 || status >= 500;
-	return { status, retryAfter, reason, transient };
+	return { status, oauthError: typeof body?.error === 'string' ? body.error : undefined, retryAfter, reason, transient };
 }
 
 /**
@@ -84,7 +86,8 @@ export async function fetchClientCredentialsToken(context: IHttpRequestHelper, g
 	if (failure !== undefined) {
 		// A token endpoint may echo the form it got: the client secret never goes into the message.
 		const refusal = redactText(`${failure.status ? `HTTP ${failure.status}: ` : ''}${failure.reason}`, [grant.clientSecret]);
-		throw new UserError(`${grant.vendor} refused the client credentials at ${grant.tokenUrl} (${refusal})`);
+		if (failure.transient) throw new UserError(`${grant.vendor} did not answer the token request at ${grant.tokenUrl} (${refusal})`);
+		throw new CredentialRefusedError(`${grant.vendor} refused the client credentials at ${grant.tokenUrl} (${refusal})`, failure.status, failure.oauthError);
 	}
 	const token = parse(answer);
 	if (!token?.access_token) throw new UserError(`${grant.vendor} answered the token request at ${grant.tokenUrl} without an access_token`);

@@ -165,13 +165,6 @@ function withWrongSecrets(system: SystemUnderTest, data: Record<string, unknown>
  * the entry goes) with why, by `<system key>: <row>`.
  */
 const KNOWN_DIFFERENCES: Record<string, string> = {
-	// A client-credentials grant refused by the token endpoint (Salesforce and Xero answer 400
-	// invalid_client, Business Central 401) reaches the node as a NodeApiError without httpCode: the
-	// credential's preAuthentication (credentials/shared/clientCredentials.ts) throws a UserError
-	// that carries the status in its text only, and the transport rethrows it without one.
-	'salesforce: 401': 'token endpoint refusal has no httpCode',
-	'xero: 401': 'token endpoint refusal has no httpCode',
-	'businessCentral: 401': 'token endpoint refusal has no httpCode',
 	// Payment > Record returns the journal line's id; with Post Payments on (the sandbox credential)
 	// the line is posted and leaves the journal, so Payment > Get of that id answers 404
 	// (nodes/vendors/businessCentral/payments.ts). The listed "received to date" payment can be read.

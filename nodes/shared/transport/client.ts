@@ -1,6 +1,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions, INode } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
-import { transportError, vendorApiError } from './errors';
+import { findCredentialRefusal } from './credentialRefusal';
+import { credentialRefusedError, transportError, vendorApiError } from './errors';
 import { redactText, secretsOfCredentialData } from './redact';
 import { pace } from './pacing';
 import {
@@ -110,7 +111,11 @@ export class VendorClient {
 				response = await this.sendOnce(request);
 			} catch (error) {
 				const thrownResponse = responseFromThrown(error);
-				if (thrownResponse) {
+				const refusal = findCredentialRefusal(error);
+				if (refusal) {
+					// The credential's own token request was refused: not retried, the user fixes the credential.
+					throw credentialRefusedError(this.node, this.profile, refusal, this.itemIndex, this.secrets);
+				} else if (thrownResponse) {
 					response = thrownResponse;
 				} else if (isTokenEndpointRefusal(error) && attempt < this.retryPolicy.maxAttempts) {
 					await sleep(backoffDelay(attempt - 1, this.retryPolicy));

@@ -1,5 +1,6 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
+import type { CredentialRefusedError } from './credentialRefusal';
 import { redactDeep, redactText } from './redact';
 import type { VendorErrorDetails, TransportProfile, VendorRequest, VendorResponse } from './types';
 
@@ -95,6 +96,21 @@ export function transportError(
 		{
 			message: `${profile.displayName}: the request failed (${code ?? reason}) after ${attempts} attempt${attempts === 1 ? '' : 's'}`,
 			description: `${describeRequest(request)} got no answer. Check the credential's base URL and the network; the request was retried with backoff.`,
+			itemIndex,
+		},
+	);
+}
+
+/** A credential whose token request was refused: the node's error, with the authentication status and no secret. */
+export function credentialRefusedError(node: INode, profile: TransportProfile, refusal: CredentialRefusedError, itemIndex?: number, secrets: readonly string[] = []): NodeApiError {
+	const message = redactText(refusal.message, secrets);
+	return new NodeApiError(
+		node,
+		{ system: profile.system, message, ...(refusal.oauthError ? { error: refusal.oauthError } : {}) },
+		{
+			message: `${profile.displayName}: the credential was refused (${message})`,
+			description: "Check the credential's client ID and secret (and that the app is enabled and consented); the request was not sent.",
+			httpCode: refusal.httpCode,
 			itemIndex,
 		},
 	);
