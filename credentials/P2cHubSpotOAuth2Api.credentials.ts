@@ -37,7 +37,8 @@ export class P2cHubSpotOAuth2Api implements ICredentialType {
 			displayName: 'Access Token URL',
 			name: 'accessTokenUrl',
 			type: 'string',
-			default: 'https://api.hubapi.com/oauth/v1/token',
+			// The date-versioned token endpoint: v1 (/oauth/v1/token) is sunset on 2027-02-16 (developers.hubspot.com/changelog/v1-oauth-api-deprecation).
+			default: 'https://api.hubapi.com/oauth/2026-03/token',
 			required: true,
 		},
 		{

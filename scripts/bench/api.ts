@@ -17,7 +17,7 @@ import { executionSeconds, nodeSeconds, seconds, startBenchN8n, type BenchSuite,
 const SIDES: Side[] = ['ours', 'built-in'];
 const RUN_TIMEOUT_MS = 900_000;
 // OAuth token endpoints of the fakes: counted apart from the vendor calls.
-const TOKEN_ROUTES = new Set(['/oauth/v1/token', '/api/v2/oauth2/token', '/connect/token']);
+const TOKEN_ROUTES = new Set(['/oauth/2026-03/token', '/oauth/v1/token', '/api/v2/oauth2/token', '/connect/token']);
 
 const isToken = (request: LoggedRequest) => TOKEN_ROUTES.has(request.route);
 

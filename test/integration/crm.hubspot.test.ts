@@ -6,6 +6,7 @@ import { Client, Contact, Opportunity } from '../../nodes/shared/canonical';
 import { HUBSPOT_OAUTH_CLIENT, HUBSPOT_PRIVATE_APP_TOKEN } from '../../sandbox/vendors/hubspot';
 import { runLoadOptions, runPoll, testCredential } from '../harness/n8n';
 import { json, run, useCredential, useSandbox } from './support';
+import { P2cHubSpotOAuth2Api } from '../../credentials/P2cHubSpotOAuth2Api.credentials';
 
 const node = new Crm();
 const trigger = new CrmTrigger();
@@ -256,13 +257,15 @@ describe('HubSpot pickers, raw request and credentials', () => {
 		expect(failed.message).toMatch(/401/);
 	});
 
-	it('refreshes an expired OAuth2 access token through n8n and retries the call', async () => {
+	it('refreshes an expired OAuth2 access token through n8n at the credential\'s default token endpoint (the date-versioned one, not the sunset v1) and retries the call', async () => {
 		const baseUrl = `${sandbox.sandbox.url}/hubspot`;
+		const defaultTokenUrl = String(new P2cHubSpotOAuth2Api().properties.find((property) => property.name === 'accessTokenUrl')!.default);
+		expect(defaultTokenUrl).toBe('https://api.hubapi.com/oauth/2026-03/token');
 		useCredential('hubspot-oauth', 'p2cHubSpotOAuth2Api', {
 			baseUrl,
 			clientId: HUBSPOT_OAUTH_CLIENT.clientId,
 			clientSecret: HUBSPOT_OAUTH_CLIENT.clientSecret,
-			accessTokenUrl: `${baseUrl}/oauth/v1/token`,
+			accessTokenUrl: defaultTokenUrl.replace('https://api.hubapi.com', baseUrl),
 			authUrl: `${baseUrl}/oauth/authorize`,
 			grantType: 'authorizationCode',
 			authentication: 'body',
@@ -271,7 +274,8 @@ describe('HubSpot pickers, raw request and credentials', () => {
 		});
 		const items = await run(node, { system: 'hubspot', hubspotAuthentication: 'oAuth2', resource: 'client', operation: 'list', returnAll: false, limit: 2 }, { credentials: { p2cHubSpotOAuth2Api: 'hubspot-oauth' } });
 		expect(items).toHaveLength(2);
-		expect((await counts())['hubspot POST /oauth/v1/token']).toBe(1);
+		expect((await counts())['hubspot POST /oauth/2026-03/token']).toBe(1);
+		expect((await counts())['hubspot POST /oauth/v1/token']).toBeUndefined();
 	});
 });
 

@@ -3,6 +3,9 @@ import { batchAnswer, checkBatch } from './batchRoutes';
 import type { HubSpotFake } from './index';
 import { DEAL_STAGES } from './store';
 
+/** When the account's default deal pipeline was set up (the seeded firm's). */
+const PIPELINE_CREATED_AT = '2019-03-04T09:00:00.000Z';
+
 /** CRM v4 associations, deal pipelines and owners. */
 export function registerAssociationRoutes(fake: HubSpotFake): void {
 	const router = fake.router;
@@ -47,21 +50,28 @@ export function registerAssociationRoutes(fake: HubSpotFake): void {
 		return json(200, { status: 'COMPLETE', results: [{ from: { id: params.fromId }, to: { id: params.toId }, associationSpec: { associationCategory: 'HUBSPOT_DEFINED', associationTypeId: fake.store.associationsOf(fromType, params.fromId, toType).find((link) => link.toId === params.toId)?.typeId } }] });
 	});
 
+	// Pipelines and their stages always carry createdAt/updatedAt (developers.hubspot.com/docs/api/crm/pipelines).
 	router.on('GET', '/crm/v3/pipelines/:objectType', (_request, params) => {
 		if (params.objectType !== 'deals') return json(200, { results: [] });
+		const created = PIPELINE_CREATED_AT;
 		return json(200, {
 			results: [
 				{
 					id: 'default',
 					label: 'Sales Pipeline',
 					displayOrder: 0,
+					createdAt: created,
+					updatedAt: created,
 					archived: false,
 					stages: DEAL_STAGES.map((stage, index) => ({
 						id: stage.id,
 						label: stage.label,
 						displayOrder: index,
+						createdAt: created,
+						updatedAt: created,
 						archived: false,
-						metadata: { isClosed: stage.isClosed, probability: stage.probability },
+						writePermissions: 'CRM_PERMISSIONS_ENFORCEMENT',
+						metadata: { isClosed: String(stage.isClosed), probability: String(stage.probability) },
 					})),
 				},
 			],

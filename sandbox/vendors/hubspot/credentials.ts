@@ -11,7 +11,7 @@ export function hubspotCredentialRecords(sandboxUrl: string): N8nCredentialRecor
 			clientId: HUBSPOT_OAUTH_CLIENT.clientId,
 			clientSecret: HUBSPOT_OAUTH_CLIENT.clientSecret,
 			authUrl: `${base}/hubspot/oauth/authorize`,
-			accessTokenUrl: `${base}/hubspot/oauth/v1/token`,
+			accessTokenUrl: `${base}/hubspot/oauth/2026-03/token`,
 			authentication: 'body',
 			baseUrl: `${base}/hubspot`,
 			oauthTokenData: { access_token: EXPIRED_ACCESS_TOKEN, refresh_token: HUBSPOT_REFRESH_TOKEN, token_type: 'bearer' },

@@ -18,7 +18,7 @@ import {
 } from './store';
 import { hubspotCredentialRecords } from './credentials';
 
-/** Token of the seeded private app; OAuth tokens are issued by /oauth/v1/token. */
+/** Token of the seeded private app; OAuth tokens are issued by /oauth/2026-03/token (and the legacy /oauth/v1/token). */
 export const HUBSPOT_PRIVATE_APP_TOKEN = 'pat-na1-sandbox-0000-hubspot';
 /** The refresh token of the seeded OAuth2 grant. */
 export const HUBSPOT_REFRESH_TOKEN = 'hubspot-sandbox-refresh-token';
@@ -87,7 +87,7 @@ export class HubSpotFake implements VendorFake {
 	}
 
 	guard(request: SandboxRequest, route: string | undefined): SandboxResponse | undefined {
-		if (route === '/oauth/v1/token') return undefined;
+		if (route === '/oauth/v1/token' || route === '/oauth/2026-03/token') return undefined;
 		const token = bearerToken(request);
 		const grant = token ? this.tokens.get(token) : undefined;
 		if (!token || !grant) {
@@ -118,6 +118,21 @@ export class HubSpotFake implements VendorFake {
 				'retry-after': String(Math.max(1, Math.ceil(waitMs / 1000))),
 			},
 		);
+	}
+
+	/** An authorization-code or refresh-token grant; `rfc6749` errors carry error/error_description besides HubSpot's status/message. */
+	private issueToken(request: SandboxRequest, errors: 'rfc6749' | 'legacy'): SandboxResponse {
+		const form = (request.body ?? {}) as Record<string, string>;
+		const refuse = (error: string, status: string, message: string) =>
+			json(400, { ...(errors === 'rfc6749' ? { error, error_description: message } : {}), status, message, correlationId: this.correlationId() });
+		if (form.client_id !== HUBSPOT_OAUTH_CLIENT.clientId || form.client_secret !== HUBSPOT_OAUTH_CLIENT.clientSecret) return refuse('invalid_client', 'BAD_CLIENT_ID', 'missing or unknown client id');
+		if (form.grant_type === 'refresh_token' && !this.refreshTokens.has(form.refresh_token)) return refuse('invalid_grant', 'BAD_REFRESH_TOKEN', 'refresh token is invalid, expired or revoked');
+		if (form.grant_type !== 'refresh_token' && form.grant_type !== 'authorization_code') return refuse('unsupported_grant_type', 'BAD_GRANT_TYPE', 'unsupported grant_type');
+		const accessToken = `hs-oauth-${this.correlationId()}`;
+		const refreshToken = form.refresh_token ?? `hs-refresh-${this.correlationId()}`;
+		this.refreshTokens.add(refreshToken);
+		this.tokens.set(accessToken, { expiresAt: Date.now() + 1800 * 1000 });
+		return json(200, { token_type: 'bearer', access_token: accessToken, refresh_token: refreshToken, expires_in: 1800 });
 	}
 
 	notFound(request: SandboxRequest): SandboxResponse {
@@ -194,24 +209,12 @@ export class HubSpotFake implements VendorFake {
 	private routes(): void {
 		const router = this.router;
 
-		// OAuth 2.0 token endpoint (developers.hubspot.com/docs/api/oauth-quickstart-guide): form-encoded.
-		router.on('POST', '/oauth/v1/token', (request) => {
-			const form = (request.body ?? {}) as Record<string, string>;
-			if (form.client_id !== HUBSPOT_OAUTH_CLIENT.clientId || form.client_secret !== HUBSPOT_OAUTH_CLIENT.clientSecret) {
-				return json(400, { status: 'BAD_CLIENT_ID', message: 'missing or unknown client id', correlationId: this.correlationId() });
-			}
-			if (form.grant_type === 'refresh_token' && !this.refreshTokens.has(form.refresh_token)) {
-				return json(400, { status: 'BAD_REFRESH_TOKEN', message: 'missing or unknown refresh token', correlationId: this.correlationId() });
-			}
-			if (form.grant_type !== 'refresh_token' && form.grant_type !== 'authorization_code') {
-				return json(400, { status: 'BAD_GRANT_TYPE', message: 'unsupported grant_type', correlationId: this.correlationId() });
-			}
-			const accessToken = `hs-oauth-${this.correlationId()}`;
-			const refreshToken = form.refresh_token ?? `hs-refresh-${this.correlationId()}`;
-			this.refreshTokens.add(refreshToken);
-			this.tokens.set(accessToken, { expiresAt: Date.now() + 1800 * 1000 });
-			return json(200, { token_type: 'bearer', access_token: accessToken, refresh_token: refreshToken, expires_in: 1800 });
-		});
+		// OAuth 2.0 token endpoints, form-encoded. The date-versioned one (developers.hubspot.com/docs/api-reference/
+		// latest/authentication/manage-oauth-tokens) answers errors the RFC 6749 way (error, error_description) and keeps
+		// the legacy status/message; v1 (legacy, sunset 2027-02-16: developers.hubspot.com/changelog/v1-oauth-api-deprecation)
+		// answers status/message only.
+		router.on('POST', '/oauth/2026-03/token', (request) => this.issueToken(request, 'rfc6749'));
+		router.on('POST', '/oauth/v1/token', (request) => this.issueToken(request, 'legacy'));
 
 		router.on('GET', '/crm/v3/objects/:objectType', (request, params) => {
 			const type = this.objectType(params.objectType);

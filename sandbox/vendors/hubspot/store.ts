@@ -54,12 +54,15 @@ export const DEFAULT_PROPERTIES: Record<HubSpotObjectType, string[]> = {
 	deals: ['dealname', 'amount', 'dealstage', 'pipeline', 'closedate', 'createdate', 'hs_lastmodifieddate', 'hs_object_id'],
 };
 
+/** An owner as GET /crm/v3/owners answers it (developers.hubspot.com/docs/api/crm/owners): a user (PERSON) or a QUEUE. */
 export interface Owner {
 	id: string;
 	email: string;
+	type: 'PERSON' | 'QUEUE';
 	firstName: string;
 	lastName: string;
 	userId: number;
+	userIdIncludingInactive: number;
 	createdAt: string;
 	updatedAt: string;
 	archived: boolean;
@@ -91,7 +94,9 @@ export class HubSpotStore {
 					email: person.email,
 					firstName: person.firstName,
 					lastName: person.lastName,
+					type: 'PERSON' as const,
 					userId: 9_000_000 + index,
+					userIdIncludingInactive: 9_000_000 + index,
 					createdAt: `${person.hireDate}T09:00:00.000Z`,
 					updatedAt: `${person.hireDate}T09:00:00.000Z`,
 					archived: false,
