@@ -30,6 +30,15 @@ describe('billing period', () => {
 	});
 });
 
+describe('hours and prices', () => {
+	it('counts hours in hundredths without binary noise, and prices them once', () => {
+		expect(hoursToHundredths(7.55)).toBe(755);
+		expect(hoursToHundredths(0.1 + 0.2)).toBe(30);
+		expect(hoursToHundredths(1.005)).toBe(101);
+		expect(priceHours(755, usd(13333))).toEqual(usd(100664)); // 1006.64415 -> 1006.64
+	});
+});
+
 describe('time and materials', () => {
 	it('bills hours x rate per task and rate, one line each, with a deterministic reference', () => {
 		const time = [entry({ hours: 7.5 }), entry({ hours: 2.25, date: '2026-03-03' }), entry({ hours: 1, rate: usd(15000), date: '2026-03-04' }), entry({ hours: 3, taskId: 'k2', date: '2026-03-05' })];
