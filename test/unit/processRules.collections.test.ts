@@ -123,7 +123,7 @@ describe('dunning ladder and memory', () => {
 });
 
 describe('stop conditions', () => {
-	const chase = { invoiceId: 'i1', invoiceNumber: 'INV-1', clientId: 'c1', customerName: 'Acme Ltd', customerEmail: 'ap@acme.example', balanceMinor: 1000, lastPaymentDate: null };
+	const chase = { invoiceId: 'i1', invoiceNumber: 'INV-1', clientId: 'c1', customerName: 'Acme Ltd', customerEmail: 'ap@acme.example', balanceMinor: 1000, lastPaymentDate: null as string | null };
 	const stage = DEFAULT_DUNNING_LADDER[1];
 	const stop = (fields: Partial<typeof chase> = {}, notes: string[] = [], sent: number[] = [], policy = DEFAULT_STOP_POLICY) =>
 		stopReason({ ...chase, ...fields }, stage, sent.map((days) => ({ invoiceId: 'i1', stage: days })), notes, ASOF, policy);
