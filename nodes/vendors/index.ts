@@ -2,6 +2,7 @@ import { bamboohr } from './bamboohr';
 import { businessCentral } from './businessCentral';
 import { harvest } from './harvest';
 import { hubspot } from './hubspot';
+import { quickBooksOnline } from './quickBooksOnline';
 import { salesforce } from './salesforce';
 import { xero } from './xero';
 import type { Category, CategoryConnectors, Vendor } from './vendor';
@@ -21,6 +22,7 @@ export const vendors: Vendor[] = [
 	harvest,
 	xero,
 	businessCentral,
+	quickBooksOnline,
 	bamboohr,
 ];
 
