@@ -134,11 +134,13 @@ describe.each(rows)('%s', (_name, system: SystemUnderTest) => {
 			expect(holding([storedRecord(sandbox, system, 'task', taskId)], got.name)).toHaveLength(1);
 		});
 
-		test(`${name}: task create stores the task`, async () => {
+		test(`${name}: task create stores the task, on the project given`, async () => {
+			const { project } = await booking(system);
 			const taskName = unique('Conformance Task');
-			const created = Task.parse(await runOne(system, create('task'), { record: { name: taskName, billable: true } }));
+			const created = Task.parse(await runOne(system, create('task'), { record: { name: taskName, billable: true, projectId: project.id } }));
 			expect(created.name).toBe(taskName);
 			expect(holding([storedRecord(sandbox, system, 'task', created.id)], taskName)).toHaveLength(1);
+			expect(idList(await runOn(system, { resource: 'task', operation: 'list', returnAll: true, filters: { projectId: project.id } }))).toContain(created.id);
 		});
 	});
 
@@ -167,9 +169,12 @@ describe.each(rows)('%s', (_name, system: SystemUnderTest) => {
 
 		test(`${name}: time entry update changes the stored entry`, async () => {
 			const created = await bookTime(system);
+			// Hours are stored in the vendor's own unit (hours, minutes): the stored record changes, and reads back as 3.25 hours.
+			const before = JSON.stringify(storedRecord(sandbox, system, 'timeEntry', created.id));
 			const updated = TimeEntry.parse(await runOne(system, { resource: 'timeEntry', operation: 'update', timeEntryId: created.id, ...json }, { record: { hours: 3.25 } }));
 			expect(updated.hours).toBe(3.25);
-			expect(holding([storedRecord(sandbox, system, 'timeEntry', created.id)], '3.25')).toHaveLength(1);
+			expect(JSON.stringify(storedRecord(sandbox, system, 'timeEntry', created.id))).not.toBe(before);
+			expect(TimeEntry.parse(await runOne(system, { resource: 'timeEntry', operation: 'get', timeEntryId: created.id })).hours).toBe(3.25);
 		});
 
 		if (supports(system, 'timeEntry', 'markInvoiced')) {
