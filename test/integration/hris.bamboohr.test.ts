@@ -68,8 +68,8 @@ describe('BambooHR employees', () => {
 			expect(resource.skills).toEqual(String(fields.customSkills).split(', '));
 			expect(resource.weeklyCapacityHours).toBe(Number(fields.customWeeklyCapacity));
 			expect(resource.managerId).toBe(fields.supervisorEId ?? undefined);
-			const cost = fields.customCostRate as string | { value: string; currency: string };
-			const [amount, currency] = typeof cost === 'string' ? [cost, 'USD'] : [cost.value, cost.currency];
+			// A currency field reads as "<amount> <ISO code>" (documentation.bamboohr.com/docs/field-types; examples).
+			const [amount, currency] = String(fields.customCostRate).split(' ');
 			expect(resource.costRate).toEqual({ amountMinor: Math.round(Number(amount) * 100), currency });
 			expect(resource.billRate?.currency).toBe(currency);
 			if (fields.status === 'Inactive') {

@@ -5,10 +5,12 @@ import { DAY_MS } from '../../core/time';
 
 /**
  * BambooHR's data as its v1 API reads it: every employee field is a string keyed by its API
- * name (documentation.bamboohr.com/docs/field-types), currency fields in another currency than
- * the company's as {value, currency}, empty dates as "0000-00-00".
+ * name (documentation.bamboohr.com/docs/field-types), empty dates as "0000-00-00". A currency
+ * field reads as the amount and its ISO code in one string ("85.00 EUR", as the reference's
+ * employee and report examples show); {value, currency} is the form BambooHR documents for writing
+ * a currency other than the company's, never what it answers.
  */
-export type BambooFieldValue = string | null | { value: string; currency: string };
+export type BambooFieldValue = string | null;
 
 export interface BambooEmployee {
 	id: string;
@@ -102,7 +104,7 @@ const TIME_OFF_TYPES: Record<SeedTimeOff['type'], { id: number; icon: string }> 
 export const bambooTimestamp = (time: number): string => new Date(time).toISOString().replace(/\.\d{3}Z$/, '+00:00');
 
 function rate(amount: string, currency: string): BambooFieldValue {
-	return currency === COMPANY_CURRENCY ? amount : { value: amount, currency };
+	return `${amount} ${currency}`;
 }
 
 export class BambooHrStore {
