@@ -52,6 +52,7 @@ describe('aging buckets', () => {
 			['USD', '157.50', 3, ['current=7.00/1', '1-30=100.00/1', '31-60=0.00/0', '61-90=50.50/1', '91+=0.00/0']],
 		]);
 		expect(ageReceivables([], ASOF, agingBuckets([30]))).toEqual([]);
+		expect(ageReceivables([invoice('p', { currency: 'EUR', status: 'paid', total: money(5, 'EUR') })], ASOF, agingBuckets([30]))).toMatchObject([{ currency: 'EUR', totalDecimal: '0.00', invoices: 0, invoiceIds: [] }]);
 		expect(ageInvoices([invoices[2]], ASOF, agingBuckets([30], false))).toEqual([undefined]);
 	});
 });
@@ -72,6 +73,7 @@ describe('days sales outstanding', () => {
 		]);
 		expect(daysSalesOutstanding([invoice('x', { issueDate: '2026-04-01', total: usd(300), balance: usd(100) })], ASOF, 30)[0].days).toBe(10);
 		expect(() => daysSalesOutstanding([], ASOF, 0)).toThrow('DSO window');
+		expect(daysSalesOutstanding([invoice('v', { currency: 'EUR', status: 'void', total: money(5, 'EUR') })], ASOF, 30)).toMatchObject([{ currency: 'EUR', days: null, invoiceIds: [] }]);
 	});
 });
 

@@ -67,9 +67,9 @@ export function ageInvoices(invoices: Receivable[], asOf: string, buckets: Aging
 	});
 }
 
-/** Receivables by age, per currency (never summed across currencies). */
+/** Receivables by age, per currency (never summed across currencies); every currency of the input has its line, owed or not. */
 export function ageReceivables(invoices: Receivable[], asOf: string, buckets: AgingBucket[]): AgingOfCurrency[] {
-	const byCurrency = new Map<string, AgedInvoice[]>();
+	const byCurrency = new Map<string, AgedInvoice[]>(invoices.map((invoice) => [invoice.currency, []]));
 	for (const aged of ageInvoices(invoices, asOf, buckets)) {
 		if (!aged) continue;
 		const list = byCurrency.get(aged.currency);

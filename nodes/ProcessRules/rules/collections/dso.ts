@@ -24,14 +24,15 @@ export function daysSalesOutstanding(invoices: Receivable[], asOf: string, windo
 	const windowStart = addDays(asOf, -windowDays);
 	const byCurrency = new Map<string, { receivable: number; sales: number; ids: string[] }>();
 	for (const invoice of invoices) {
-		if (invoice.status === 'draft' || invoice.status === 'void' || invoice.issueDate > asOf) continue;
+		// Every currency of the input has its line, even if none of its invoices counts.
 		const entry = byCurrency.get(invoice.currency) ?? { receivable: 0, sales: 0, ids: [] };
+		byCurrency.set(invoice.currency, entry);
+		if (invoice.status === 'draft' || invoice.status === 'void' || invoice.issueDate > asOf) continue;
 		const balance = openBalance(invoice);
 		if (balance.currency === invoice.currency) entry.receivable += balance.amountMinor;
 		const total = invoice.total ?? invoice.subtotal;
 		if (total && total.currency === invoice.currency && invoice.issueDate >= windowStart) entry.sales += total.amountMinor;
 		entry.ids.push(invoice.id ?? '');
-		byCurrency.set(invoice.currency, entry);
 	}
 	return [...byCurrency.entries()]
 		.sort(([a], [b]) => a.localeCompare(b))
