@@ -4,6 +4,7 @@ import { XERO_APP, XERO_CUSTOM_CONNECTION, XERO_REFRESH_TOKEN, XERO_TENANT_ID } 
 import { testCredential } from '../harness/n8n';
 import { credentials, erp, xeroHelpers } from './xeroSupport';
 import { json, run, useCredential, useSandbox } from './support';
+import { NodeApiError } from 'n8n-workflow';
 
 const node = new Erp();
 const sandbox = useSandbox();
@@ -89,7 +90,10 @@ describe('Xero credentials', () => {
 		const error = await run(node, { ...app, resource: 'customer', operation: 'list', returnAll: false, limit: 1 }, {
 			credentials: useApp({ oauthTokenData: { access_token: 'revoked', refresh_token: 'revoked-refresh', token_type: 'Bearer' } }),
 		}).catch((caught: Error) => caught);
-		expect(error).toBeInstanceOf(Error);
+		expect(error).toBeInstanceOf(NodeApiError);
+		// A refused refresh is the credential's fault: HTTP 401, the vendor named, the endpoint's reason given.
+		expect((error as NodeApiError).httpCode).toBe('401');
+		expect((error as NodeApiError).message).toMatch(/^Xero: the credential was refused \(The credential .+ needs to be reconnected/);
 		const logged = await requests();
 		expect(logged.find((request) => request.status === 401)?.route).toBe('/api.xro/2.0/Contacts');
 		expect(logged.find((request) => request.route === '/connect/token')?.status).toBe(400);

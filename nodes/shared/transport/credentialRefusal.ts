@@ -27,11 +27,40 @@ export class CredentialRefusedError extends UserError {
 	}
 }
 
-/** The credential refusal an error is or wraps (n8n may wrap what a preAuthentication throws). */
-export function findCredentialRefusal(error: unknown): CredentialRefusedError | undefined {
+/** A refused credential, whichever way it was refused. */
+export interface CredentialRefusal {
+	message: string;
+	oauthError?: string;
+	httpCode: string;
+}
+
+/**
+ * The credential refusal an error is or wraps: a client-credentials grant of ours refused
+ * (CredentialRefusedError, which n8n may wrap when a preAuthentication throws it), or n8n's own
+ * OAuth2 token refresh refused by the token endpoint: its OAuth2 client's `EAUTH` error carrying the
+ * endpoint's `{error, error_description}` body, or, for a revoked grant, n8n's "needs to be
+ * reconnected" error (`failure.cause: credential-invalid`). Transient refusals (429, 5xx) are not refusals.
+ */
+export function findCredentialRefusal(error: unknown): CredentialRefusal | undefined {
 	let current: unknown = error;
 	for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
-		if ((current as { credentialRefusal?: unknown }).credentialRefusal === true) return current as CredentialRefusedError;
+		if ((current as { credentialRefusal?: unknown }).credentialRefusal === true) {
+			const refused = current as CredentialRefusedError;
+			return { message: refused.message, oauthError: refused.oauthError, httpCode: refused.httpCode };
+		}
+		const { code, body, failure } = current as { code?: unknown; body?: { error?: unknown; error_description?: unknown }; failure?: { cause?: unknown } };
+		// n8n turns a refresh refused with invalid_grant (a revoked grant) into "needs to be reconnected".
+		if (failure?.cause === 'credential-invalid') {
+			return { message: (current as Error).message, oauthError: 'invalid_grant', httpCode: '401' };
+		}
+		if (code === 'EAUTH' && body && typeof body.error === 'string') {
+			const description = typeof body.error_description === 'string' ? `: ${body.error_description}` : '';
+			return {
+				message: `the token endpoint refused the OAuth2 token refresh (${body.error}${description})`,
+				oauthError: body.error,
+				httpCode: CLIENT_REFUSALS.has(body.error) ? '401' : '400',
+			};
+		}
 		current = (current as { cause?: unknown }).cause;
 	}
 	return undefined;

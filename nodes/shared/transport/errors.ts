@@ -1,6 +1,6 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
-import type { CredentialRefusedError } from './credentialRefusal';
+import type { CredentialRefusal } from './credentialRefusal';
 import { redactDeep, redactText } from './redact';
 import type { VendorErrorDetails, TransportProfile, VendorRequest, VendorResponse } from './types';
 
@@ -102,14 +102,14 @@ export function transportError(
 }
 
 /** A credential whose token request was refused: the node's error, with the authentication status and no secret. */
-export function credentialRefusedError(node: INode, profile: TransportProfile, refusal: CredentialRefusedError, itemIndex?: number, secrets: readonly string[] = []): NodeApiError {
+export function credentialRefusedError(node: INode, profile: TransportProfile, refusal: CredentialRefusal, itemIndex?: number, secrets: readonly string[] = []): NodeApiError {
 	const message = redactText(refusal.message, secrets);
 	return new NodeApiError(
 		node,
 		{ system: profile.system, message, ...(refusal.oauthError ? { error: refusal.oauthError } : {}) },
 		{
 			message: `${profile.displayName}: the credential was refused (${message})`,
-			description: "Check the credential's client ID and secret (and that the app is enabled and consented); the request was not sent.",
+			description: "Check the credential's client ID and secret (and that the app is enabled and consented), or reconnect an OAuth2 credential whose grant was revoked; the request was not sent.",
 			httpCode: refusal.httpCode,
 			itemIndex,
 		},
