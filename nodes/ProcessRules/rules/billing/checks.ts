@@ -39,37 +39,47 @@ export function needsEntryRates(project: Project | undefined, terms: BillingTerm
 
 const NAMES: Record<RecordType, string> = { timeEntry: 'time entry', expense: 'expense' };
 
-/** Collects what fired on one record, in rule order: the first hold holds it, the flags stay listed. */
-class RecordFindings {
-	readonly fired: Array<{ rule: HoldRule; reason: string; action: 'hold' | 'flag' }> = [];
-	constructor(private readonly policy: BillingPolicy) {}
-	always(rule: HoldRule, reason: string): void {
-		this.fired.push({ rule, reason, action: 'hold' });
-	}
-	check(rule: CheckRule, reason: string): void {
-		const action = this.policy.checks[rule];
-		if (action !== 'ignore') this.fired.push({ rule, reason, action });
-	}
-	result(recordType: RecordType, recordId: string, position: number): RecordCheck {
-		const finding = (entry: (typeof this.fired)[number]): Finding => ({ rule: entry.rule, reason: entry.reason, recordType, recordId, position });
-		const hold = this.fired.find((entry) => entry.action === 'hold');
-		return { hold: hold ? finding(hold) : undefined, flags: hold ? [] : this.fired.map(finding) };
-	}
+/** What fired on one record, in rule order: the first hold holds it, the flags stay listed. */
+type Fired = Array<{ rule: HoldRule; reason: string; action: 'hold' | 'flag' }>;
+
+function always(fired: Fired | undefined, rule: HoldRule, reason: string): Fired {
+	(fired ??= []).push({ rule, reason, action: 'hold' });
+	return fired;
 }
 
-function projectChecks(findings: RecordFindings, what: string, date: string, project: Project | undefined, projectId: string): void {
-	if (!project) {
-		findings.always('unknownProject', `project ${projectId} is not among the projects given`);
-		return;
-	}
-	if (!project.clientId) findings.always('unknownClient', `project "${project.name}" has no client to invoice`);
-	if (project.status !== 'active') findings.check('closedProject', `project "${project.name}" is ${project.status}, not active`);
+function check(fired: Fired | undefined, policy: BillingPolicy, rule: CheckRule, reason: () => string): Fired | undefined {
+	const action = policy.checks[rule];
+	if (action === 'ignore') return fired;
+	(fired ??= []).push({ rule, reason: reason(), action });
+	return fired;
+}
+
+function resultOf(fired: Fired | undefined, recordType: RecordType, recordId: string, position: number): RecordCheck {
+	if (!fired) return { flags: [] };
+	const finding = (entry: Fired[number]): Finding => ({ rule: entry.rule, reason: entry.reason, recordType, recordId, position });
+	const hold = fired.find((entry) => entry.action === 'hold');
+	return { hold: hold ? finding(hold) : undefined, flags: hold ? [] : fired.map(finding) };
+}
+
+/** The project checks of a record: unknown project, no client, not active, outside the project's dates. */
+function projectChecks(fired: Fired | undefined, policy: BillingPolicy, what: string, date: string, project: Project | undefined, projectId: string): Fired | undefined {
+	if (!project) return always(fired, 'unknownProject', `project ${projectId} is not among the projects given`);
+	if (!project.clientId) fired = always(fired, 'unknownClient', `project "${project.name}" has no client to invoice`);
+	if (project.status !== 'active') fired = check(fired, policy, 'closedProject', () => `project "${project.name}" is ${project.status}, not active`);
 	if ((project.startDate && date < project.startDate) || (project.endDate && date > project.endDate)) {
-		findings.check('outsideProjectDates', `${what} is dated ${date}, outside the project's dates (${project.startDate ?? 'open'} to ${project.endDate ?? 'open'})`);
+		fired = check(fired, policy, 'outsideProjectDates', () => `${what} is dated ${date}, outside the project's dates (${project.startDate ?? 'open'} to ${project.endDate ?? 'open'})`);
 	}
+	return fired;
 }
 
 const sameMoney = (a: Money, b: Money): boolean => a.amountMinor === b.amountMinor && a.currency === b.currency;
+
+/** What every entry of a project needs to know about it, worked out once per project. */
+interface ProjectFacts {
+	project?: Project;
+	needsRates: boolean;
+	currency?: string;
+}
 
 /** The checks on time entries, one result per entry in input order. */
 export function checkTimeEntries(entries: TimeEntry[], context: CheckContext): TimeEntryCheck[] {
@@ -78,66 +88,79 @@ export function checkTimeEntries(entries: TimeEntry[], context: CheckContext): T
 	const firstOfWork = new Map<string, string>();
 	const dayTotals = new Map<string, number>();
 	const duplicateIds = new Set<number>();
+	const hundredths = entries.map((entry) => hoursToHundredths(entry.hours));
 	entries.forEach((entry, position) => {
 		if (seenIds.has(entry.id ?? '')) duplicateIds.add(position);
 		seenIds.add(entry.id ?? '');
 		if (entry.approvalStatus === 'approved' && entry.resourceId && !duplicateIds.has(position)) {
 			const key = `${entry.resourceId}|${entry.date}`;
-			dayTotals.set(key, (dayTotals.get(key) ?? 0) + hoursToHundredths(entry.hours));
+			dayTotals.set(key, (dayTotals.get(key) ?? 0) + hundredths[position]);
 		}
 	});
+	const facts = new Map<string, ProjectFacts>();
+	const factsOf = (projectId: string): ProjectFacts => {
+		let known = facts.get(projectId);
+		if (!known) {
+			const project = context.projects.get(projectId);
+			known = { project, needsRates: !!project && needsEntryRates(project, context.terms.get(projectId)), currency: projectCurrency(project, project?.clientId ? context.clients.get(project.clientId)?.currency : undefined) };
+			facts.set(projectId, known);
+		}
+		return known;
+	};
 	const maxPerDay = hoursToHundredths(policy.maxHoursPerDay);
 	return entries.map((entry, position) => {
 		const id = entry.id ?? '';
 		const what = `time entry ${id}`;
-		const hundredths = hoursToHundredths(entry.hours);
-		const findings = new RecordFindings(policy);
-		if (duplicateIds.has(position)) findings.always('duplicateId', `${what} is in the input more than once; it is billed once`);
-		const project = context.projects.get(entry.projectId);
-		const terms = context.terms.get(entry.projectId);
-		projectChecks(findings, what, entry.date, project, entry.projectId);
-		if (entry.approvalStatus !== 'approved') findings.check('notApproved', `${what} is ${entry.approvalStatus}, not approved`);
-		const work = [entry.resourceId, entry.projectId, entry.taskId, entry.date, hundredths, entry.notes ?? ''].join('|');
+		const { project, needsRates, currency: projectBillsIn } = factsOf(entry.projectId);
+		let fired: Fired | undefined;
+		if (duplicateIds.has(position)) fired = always(fired, 'duplicateId', `${what} is in the input more than once; it is billed once`);
+		fired = projectChecks(fired, policy, what, entry.date, project, entry.projectId);
+		if (entry.approvalStatus !== 'approved') fired = check(fired, policy, 'notApproved', () => `${what} is ${entry.approvalStatus}, not approved`);
+		const work = `${entry.resourceId}|${entry.projectId}|${entry.taskId}|${entry.date}|${hundredths[position]}|${entry.notes ?? ''}`;
 		const first = firstOfWork.get(work);
 		if (first !== undefined && !duplicateIds.has(position)) {
-			findings.check('duplicate', `${what} repeats time entry ${first} (same person, project, task, day, hours and notes)`);
+			fired = check(fired, policy, 'duplicate', () => `${what} repeats time entry ${first} (same person, project, task, day, hours and notes)`);
 		} else if (first === undefined) firstOfWork.set(work, id);
 
 		const { rate, expected } = billingRate(entry, policy.rateSource, context.rates);
 		const priced = rate && rate.amountMinor !== 0 ? rate : undefined;
-		const currency = priced?.currency ?? rate?.currency ?? projectCurrency(project, project?.clientId ? context.clients.get(project.clientId)?.currency : undefined);
-		if (project && needsEntryRates(project, terms)) {
-			if (!priced && !currency) findings.always('noCurrency', `${what} has no bill rate and project "${project.name}" no currency to bill it in`);
-			else if (!priced) findings.check('missingRate', `${what} has no bill rate`);
+		const currency = priced?.currency ?? rate?.currency ?? projectBillsIn;
+		if (needsRates && !priced) {
+			if (!currency) fired = always(fired, 'noCurrency', `${what} has no bill rate and project "${project?.name}" no currency to bill it in`);
+			else fired = check(fired, policy, 'missingRate', () => `${what} has no bill rate`);
 		}
 		if (expected && entry.rate && entry.rate.amountMinor !== 0 && !sameMoney(entry.rate, expected)) {
-			findings.check('rateDiffersFromRateCard', `${what} is billed at ${moneyText(entry.rate)} an hour; the rate card says ${moneyText(expected)}`);
+			const given = entry.rate;
+			fired = check(fired, policy, 'rateDiffersFromRateCard', () => `${what} is billed at ${moneyText(given)} an hour; the rate card says ${moneyText(expected)}`);
 		}
 		const day = entry.resourceId ? dayTotals.get(`${entry.resourceId}|${entry.date}`) : undefined;
 		if (entry.approvalStatus === 'approved' && day !== undefined && day > maxPerDay) {
-			findings.check('longDay', `person ${entry.resourceId} booked ${hundredthsText(day)} h on ${entry.date} (limit ${policy.maxHoursPerDay} h a day)`);
+			fired = check(fired, policy, 'longDay', () => `person ${entry.resourceId} booked ${hundredthsText(day)} h on ${entry.date} (limit ${policy.maxHoursPerDay} h a day)`);
 		}
-		return { ...findings.result('timeEntry', id, position), hundredths, rate: priced, currency: priced?.currency ?? currency };
+		const result = resultOf(fired, 'timeEntry', id, position);
+		return { hold: result.hold, flags: result.flags, hundredths: hundredths[position], rate: priced, currency };
 	});
 }
 
 /** The checks on expenses, one result per expense in input order. */
 export function checkExpenses(expenses: Expense[], context: CheckContext): RecordCheck[] {
+	const { policy } = context;
 	const seenIds = new Set<string>();
 	const firstOfCost = new Map<string, string>();
 	return expenses.map((expense, position) => {
 		const id = expense.id ?? '';
 		const what = `expense ${id}`;
-		const findings = new RecordFindings(context.policy);
-		if (seenIds.has(id)) findings.always('duplicateId', `${what} is in the input more than once; it is billed once`);
-		projectChecks(findings, what, expense.date, context.projects.get(expense.projectId), expense.projectId);
-		if (expense.approvalStatus !== 'approved') findings.check('notApproved', `${what} is ${expense.approvalStatus}, not approved`);
+		let fired: Fired | undefined;
+		const copy = seenIds.has(id);
+		if (copy) fired = always(fired, 'duplicateId', `${what} is in the input more than once; it is billed once`);
+		fired = projectChecks(fired, policy, what, expense.date, context.projects.get(expense.projectId), expense.projectId);
+		if (expense.approvalStatus !== 'approved') fired = check(fired, policy, 'notApproved', () => `${what} is ${expense.approvalStatus}, not approved`);
 		const cost = [expense.resourceId, expense.projectId, expense.category, expense.date, expense.amount.amountMinor, expense.amount.currency, expense.notes ?? ''].join('|');
 		const first = firstOfCost.get(cost);
-		if (first !== undefined && !seenIds.has(id)) findings.check('duplicate', `${what} repeats expense ${first} (same person, project, category, day, amount and notes)`);
+		if (first !== undefined && !copy) fired = check(fired, policy, 'duplicate', () => `${what} repeats expense ${first} (same person, project, category, day, amount and notes)`);
 		else if (first === undefined) firstOfCost.set(cost, id);
 		seenIds.add(id);
-		return findings.result('expense', id, position);
+		return resultOf(fired, 'expense', id, position);
 	});
 }
 
