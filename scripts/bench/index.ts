@@ -12,10 +12,11 @@ import * as path from 'node:path';
 import { mappingSuite } from './mapping';
 import { apiSuite } from './api';
 import { readsSuite } from './reads';
+import { rulesSuite } from './rules';
 import { templatesSuite } from './templates';
 import { formatTable, type BenchSuite, type BenchTable } from './support';
 
-const SUITES: BenchSuite[] = [readsSuite, mappingSuite, templatesSuite, apiSuite];
+const SUITES: BenchSuite[] = [readsSuite, mappingSuite, rulesSuite, templatesSuite, apiSuite];
 
 function option(name: string): string | undefined {
 	const index = process.argv.indexOf(`--${name}`);
