@@ -189,3 +189,16 @@ export function recordOfItem<T>(run: RulesRun, schema: RecordSchema<T>, label: s
 	const named = recordName(json);
 	throw problem(run, itemIndex, describeIssues(`${label} in item ${itemIndex}${named ? ` ("${named}")` : ''}`, outcome.issues), outcome.issues.map((issue) => `${issue.path}: ${issue.message}`).join('\n'));
 }
+
+/**
+ * A value worked out from parameter values (an index of a list), kept for the run while those
+ * values are the same ones (lists read once per run are): an item whose expression gives other
+ * values gets its own.
+ */
+export function derived<T>(run: RulesRun, key: string, sources: unknown[], compute: () => T): T {
+	const kept = run.cache.get(`derived:${key}`) as { sources: unknown[]; value: T } | undefined;
+	if (kept && kept.sources.length === sources.length && kept.sources.every((source, index) => source === sources[index])) return kept.value;
+	const value = compute();
+	run.cache.set(`derived:${key}`, { sources, value });
+	return value;
+}

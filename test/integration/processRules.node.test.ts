@@ -224,6 +224,13 @@ describe('Process Rules node: planning', () => {
 		expect(output[2].json.error).toBe('Item 2: Project ID is empty');
 	});
 
+	it('reads a list parameter whose expression reads the item for each item, and other lists once', async () => {
+		const psaTasks = JSON.stringify([{ id: '11', name: 'Discovery' }]);
+		const items = [{ projectId: 'P-1', existing: [{ projectId: 'P-1', taskId: '11' }] }, { projectId: 'P-2', existing: [] }, { projectId: 'P-3', existing: [{ projectId: 'P-3', taskId: '11' }] }];
+		const output = await run('planning', 'planStandardTasks', { psaTasks, tasksOnProjects: '={{ $json.existing }}', standardTasks: '={{ $json.projectId === "P-2" ? "Discovery" : "Discovery, Build" }}' }, items);
+		expect(output.map((item) => (item.json.taskPlan as IDataObject[]).map((task) => `${task.name}:${task.status}`))).toEqual([['Discovery:onProject', 'Build:unknownTask'], ['Discovery:add'], ['Discovery:onProject', 'Build:unknownTask']]);
+	});
+
 	it('Propose Staffing picks people by skills and free hours, from availability rows or from capacity less time off', async () => {
 		const people = JSON.stringify([
 			{ id: 'h1', displayName: 'Ada', email: 'ada@firm.example', skills: ['SQL', 'Data modelling'], weeklyCapacityHours: 40 },

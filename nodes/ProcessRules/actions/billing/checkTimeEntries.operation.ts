@@ -24,12 +24,18 @@ export const checkTimeEntriesOperation = batchOperation(description, (run) => {
 	const time = new Map<number, RecordOutcome>();
 	const costs = new Map<number, RecordOutcome>();
 	for (const draft of drafts) {
-		const flagsOf = (id: string) => draft.flags.filter((flag) => flag.sourceIds.includes(id)).map(({ rule, reason }) => ({ rule, reason }));
+		// Each record's flags, by its id: a flag names the records it is about in sourceIds.
+		const flagsById = new Map<string, Array<{ rule: string; reason: string }>>();
+		for (const flag of draft.flags) {
+			for (const id of flag.sourceIds) flagsById.set(id, [...(flagsById.get(id) ?? []), { rule: flag.rule, reason: flag.reason }]);
+		}
+		const flagsOf = (id: string) => flagsById.get(id) ?? [];
 		draft.timeEntryPositions.forEach((position) => time.set(position, { outcome: 'invoice', invoiceReference: draft.reference, flags: flagsOf(input.timeEntries[position].id ?? '') }));
 		draft.expensePositions.forEach((position) => costs.set(position, { outcome: 'invoice', invoiceReference: draft.reference, flags: flagsOf(input.expenses[position].id ?? '') }));
 	}
 	for (const hold of holds) {
-		const reasonOf = (id: string, type: string) => hold.records.find((record) => record.id === id && record.recordType === type)?.reason ?? hold.reason;
+		const reasons = new Map(hold.records.map((record) => [`${record.recordType}|${record.id}`, record.reason]));
+		const reasonOf = (id: string, type: string) => reasons.get(`${type}|${id}`) ?? hold.reason;
 		hold.timeEntryPositions.forEach((position) => time.set(position, { outcome: 'held', rule: hold.rule, reason: reasonOf(input.timeEntries[position].id ?? '', 'timeEntry'), flags: [] }));
 		hold.expensePositions.forEach((position) => costs.set(position, { outcome: 'held', rule: hold.rule, reason: reasonOf(input.expenses[position].id ?? '', 'expense'), flags: [] }));
 	}

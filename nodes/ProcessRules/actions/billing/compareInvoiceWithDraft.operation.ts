@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { Invoice } from '../../../shared/canonical';
-import { listProperty, recordOfItem, rowList } from '../../parameters';
+import { derived, listProperty, recordOfItem, rowList } from '../../parameters';
 import { compareInvoiceWithDraft } from '../../rules/billing/reconcile';
 import { itemOperation } from '../../types';
 
@@ -19,9 +19,7 @@ const description: INodeProperties[] = [
  */
 export const compareInvoiceWithDraftOperation = itemOperation(description, (run, itemIndex) => {
 	const drafts = rowList(run, 'drafts', 'Drafts', itemIndex);
-	const key = 'draftsByReference';
-	if (!run.cache.has(key)) run.cache.set(key, new Map(drafts.filter((draft) => typeof draft.reference === 'string').map((draft) => [draft.reference as string, draft])));
-	const byReference = run.cache.get(key) as Map<string, IDataObject>;
+	const byReference = derived(run, 'draftsByReference', [drafts], () => new Map(drafts.filter((draft) => typeof draft.reference === 'string').map((draft) => [draft.reference as string, draft])));
 	const invoice = recordOfItem(run, Invoice, 'Invoice', itemIndex);
 	const paired = run.items[itemIndex].pairedItem;
 	const pairedIndex = typeof paired === 'object' && paired !== null && !Array.isArray(paired) ? paired.item : itemIndex;

@@ -2,7 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { Contact, toDecimalString } from '../../../shared/canonical';
 import { coerceMoneyInput } from '../../../shared/canonical/input';
-import { asOfParameter, asOfProperty, listProperty, numberParameter, parameter, recordList, rowList, ruleParameter, textParameter } from '../../parameters';
+import { asOfParameter, asOfProperty, derived, listProperty, numberParameter, parameter, recordList, rowList, ruleParameter, textParameter } from '../../parameters';
 import { isIsoDate } from '../../rules/dates';
 import { DEFAULT_DUNNING_LADDER, dunningLadder, freeTextNotes, stepsAlreadySent, type DunningRecord, type DunningStage } from '../../rules/collections/dunning';
 import { daysOverdue, openBalance, type Receivable } from '../../rules/collections/receivables';
@@ -45,24 +45,24 @@ const description: INodeProperties[] = [
 	asOfProperty,
 ];
 
-function readLadder(run: RulesRun): DunningStage[] {
-	const stored = parameter<IDataObject>(run, 'ladder', 0, { stage: DEFAULT_DUNNING_LADDER });
+function readLadder(run: RulesRun, itemIndex: number, stored: IDataObject): DunningStage[] {
 	const stages = (Array.isArray(stored.stage) ? stored.stage : []) as IDataObject[];
-	return ruleParameter(run, 0, 'Dunning Ladder', () =>
+	return ruleParameter(run, itemIndex, 'Dunning Ladder', () =>
 		dunningLadder(stages.map((stage) => ({ days: Number(stage.days), action: stage.action === 'escalation' ? 'escalation' : 'reminder', subject: String(stage.subject ?? ''), body: String(stage.body ?? '') }))),
 	);
 }
 
 function history(run: RulesRun, itemIndex: number): { steps: ReturnType<typeof stepsAlreadySent>; notes: Map<string, string[]> } {
-	const key = 'dunningHistory';
-	if (run.cache.has(key)) return run.cache.get(key) as ReturnType<typeof history>;
+	const rows = rowList(run, 'notes', 'Dunning History', itemIndex);
 	const system = textParameter(run, 'notesSystem', itemIndex).trim();
-	const records: DunningRecord[] = rowList(run, 'notes', 'Dunning History', itemIndex)
+	return derived(run, `dunningHistory:${system}`, [rows], () => readHistory(rows, system));
+}
+
+function readHistory(rows: IDataObject[], system: string): { steps: ReturnType<typeof stepsAlreadySent>; notes: Map<string, string[]> } {
+	const records: DunningRecord[] = rows
 		.filter((row) => row.invoiceId !== undefined && row.invoiceId !== null && (!system || !row.system || row.system === system))
 		.map((row) => ({ invoiceId: String(row.invoiceId), note: typeof row.note === 'string' ? row.note : undefined, stage: row.stage === undefined || row.stage === null || row.stage === '' ? undefined : Number(row.stage), sentAt: typeof row.sentAt === 'string' ? row.sentAt : undefined, date: typeof row.date === 'string' ? row.date : undefined }));
-	const found = { steps: stepsAlreadySent(records), notes: freeTextNotes(records) };
-	run.cache.set(key, found);
-	return found;
+	return { steps: stepsAlreadySent(records), notes: freeTextNotes(records) };
 }
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : typeof value === 'number' ? String(value) : undefined);
@@ -106,8 +106,8 @@ export const decideDunningStepOperation = itemOperation(description, (run, itemI
 		doNotChase: textParameter(run, 'doNotChase', itemIndex).split(',').map((entry) => entry.trim()).filter(Boolean),
 	};
 	const { steps, notes } = history(run, itemIndex);
-	const ladder = run.cache.get('ladder') as DunningStage[] | undefined ?? readLadder(run);
-	run.cache.set('ladder', ladder);
+	const stored = parameter<IDataObject>(run, 'ladder', itemIndex, { stage: DEFAULT_DUNNING_LADDER.map((stage) => ({ ...stage })) });
+	const ladder = derived(run, 'ladder', [stored], () => readLadder(run, itemIndex, stored));
 	const accountName = text(account?.name) ?? customerName;
 	const decision = decideDunningStep(
 		{ invoiceId, invoiceNumber: text(invoice.invoiceNumber) ?? text(invoice.number), clientId: text(invoice.customerId) ?? text(invoice.clientId), customerName, customerEmail, balanceMinor, lastPaymentDate: text(invoice.lastPaymentDate) ?? null, daysOverdue: days },

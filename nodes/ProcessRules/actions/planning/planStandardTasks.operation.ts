@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { Task } from '../../../shared/canonical';
-import { listProperty, recordList, rowList, textParameter } from '../../parameters';
+import { derived, listProperty, recordList, rowList, textParameter } from '../../parameters';
 import { nameList, planStandardTasks } from '../../rules/planning/tasks';
 import { itemOperation } from '../../types';
 
@@ -22,10 +22,8 @@ export const planStandardTasksOperation = itemOperation(description, (run, itemI
 	const projectId = textParameter(run, 'projectId', itemIndex).trim();
 	if (!projectId) throw new NodeOperationError(run.ctx.getNode(), `Item ${itemIndex}: Project ID is empty`, { itemIndex });
 	const psaTasks = recordList(run, 'psaTasks', 'PSA Tasks', itemIndex, Task, 'task');
-	const key = 'tasksOnProjects';
-	if (!run.cache.has(key)) {
-		run.cache.set(key, new Set(rowList(run, 'tasksOnProjects', 'Tasks Already on Projects', itemIndex).filter((row) => row.projectId !== undefined && row.taskId !== undefined).map((row) => `${String(row.projectId)}|${String(row.taskId)}`)));
-	}
-	const plan = planStandardTasks(projectId, nameList(textParameter(run, 'standardTasks', itemIndex)), nameList(textParameter(run, 'nonBillableTasks', itemIndex)), psaTasks, run.cache.get(key) as Set<string>);
+	const rows = rowList(run, 'tasksOnProjects', 'Tasks Already on Projects', itemIndex);
+	const onProjects = derived(run, 'tasksOnProjects', [rows], () => new Set(rows.filter((row) => row.projectId !== undefined && row.taskId !== undefined).map((row) => `${String(row.projectId)}|${String(row.taskId)}`)));
+	const plan = planStandardTasks(projectId, nameList(textParameter(run, 'standardTasks', itemIndex)), nameList(textParameter(run, 'nonBillableTasks', itemIndex)), psaTasks, onProjects);
 	return { ...run.items[itemIndex].json, projectId, taskPlan: plan.tasks as unknown as IDataObject[], taskAssignments: plan.assignments as unknown as IDataObject[] };
 });

@@ -2,7 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { Resource, TimeOff } from '../../../shared/canonical';
 import { weeklyAvailability } from '../../../Hris/availability';
-import { listProperty, numberParameter, parameter, recordList, rowList, textParameter } from '../../parameters';
+import { derived, listProperty, numberParameter, parameter, recordList, rowList, textParameter } from '../../parameters';
 import { addDays, isIsoDate } from '../../rules/dates';
 import { freeHoursInWindow, proposeStaffing, type AvailabilityRow, type StaffingCandidate } from '../../rules/planning/staffing';
 import { itemOperation, type RulesRun } from '../../types';
@@ -25,16 +25,19 @@ const description: INodeProperties[] = [
 ];
 
 function freeHours(run: RulesRun, itemIndex: number, people: Resource[], startDate: string, weeks: number): Map<string, number> {
-	const key = `free:${startDate}:${weeks}`;
-	if (run.cache.has(key)) return run.cache.get(key) as Map<string, number>;
+	const given = rowList(run, 'availability', 'Availability', itemIndex);
+	const timeOff = given.length > 0 ? [] : recordList(run, 'timeOff', 'Time Off', itemIndex, TimeOff, 'time off');
+	// Projects starting the same day share one reading of the team's free hours.
+	return derived(run, `free:${startDate}:${weeks}`, [given, people, timeOff], () => freeHoursFrom(run, itemIndex, given, people, timeOff, startDate, weeks));
+}
+
+function freeHoursFrom(run: RulesRun, itemIndex: number, given: IDataObject[], people: Resource[], timeOff: TimeOff[], startDate: string, weeks: number): Map<string, number> {
 	const endDate = addDays(startDate, weeks * 7 - 1);
-	const rows = rowList(run, 'availability', 'Availability', itemIndex)
+	const rows = given
 		.filter((row) => row.resourceId !== undefined && typeof row.availableHours === 'number')
 		.map((row): AvailabilityRow => ({ resourceId: String(row.resourceId), availableHours: row.availableHours as number, periodStart: row.periodStart as string | undefined, periodEnd: row.periodEnd as string | undefined, weekStart: row.weekStart as string | undefined }));
-	const computed = rows.length > 0 ? rows : weeklyAvailability({ resources: people, timeOff: recordList(run, 'timeOff', 'Time Off', itemIndex, TimeOff, 'time off'), startDate, endDate, defaultWeeklyCapacityHours: numberParameter(run, 'defaultWeeklyCapacity', 'Default Weekly Capacity', itemIndex, 40, { min: 0 }) });
-	const free = freeHoursInWindow(computed, startDate, endDate);
-	run.cache.set(key, free);
-	return free;
+	const computed = rows.length > 0 ? rows : weeklyAvailability({ resources: people, timeOff, startDate, endDate, defaultWeeklyCapacityHours: numberParameter(run, 'defaultWeeklyCapacity', 'Default Weekly Capacity', itemIndex, 40, { min: 0 }) });
+	return freeHoursInWindow(computed, startDate, endDate);
 }
 
 /**
@@ -49,10 +52,11 @@ export const proposeStaffingOperation = itemOperation(description, (run, itemInd
 	if (!isIsoDate(startDate)) throw new NodeOperationError(run.ctx.getNode(), `Item ${itemIndex} (project ${projectId}): Start Date must be a date (YYYY-MM-DD), not "${textParameter(run, 'startDate', itemIndex)}"`, { itemIndex });
 	const weeks = numberParameter(run, 'staffingWeeks', 'Staffing Weeks', itemIndex, 4, { min: 1, integer: true });
 	const people = recordList(run, 'people', 'People', itemIndex, Resource, 'person');
-	if (!run.cache.has('candidates')) {
-		const psaByEmail = new Map(recordList(run, 'psaPeople', 'PSA People', itemIndex, Resource, 'person').filter((person) => person.email && person.id && person.employmentStatus !== 'terminated').map((person) => [(person.email as string).toLowerCase(), person.id as string]));
-		run.cache.set('candidates', people.map((resource): StaffingCandidate => ({ resource, psaUserId: resource.email ? psaByEmail.get(resource.email.toLowerCase()) : undefined })));
-	}
+	const psaPeople = recordList(run, 'psaPeople', 'PSA People', itemIndex, Resource, 'person');
+	const candidates = derived(run, 'candidates', [people, psaPeople], () => {
+		const psaByEmail = new Map(psaPeople.filter((person) => person.email && person.id && person.employmentStatus !== 'terminated').map((person) => [(person.email as string).toLowerCase(), person.id as string]));
+		return people.map((resource): StaffingCandidate => ({ resource, psaUserId: resource.email ? psaByEmail.get(resource.email.toLowerCase()) : undefined }));
+	});
 	const proposal = proposeStaffing(
 		{
 			projectId,
@@ -65,7 +69,7 @@ export const proposeStaffingOperation = itemOperation(description, (run, itemInd
 			weeks,
 			requirePsaAccount: parameter<boolean>(run, 'requirePsaAccount', itemIndex, true),
 		},
-		run.cache.get('candidates') as StaffingCandidate[],
+		candidates,
 		freeHours(run, itemIndex, people, startDate, weeks),
 	);
 	return {
