@@ -2,6 +2,7 @@ import { bamboohr } from './bamboohr';
 import { businessCentral } from './businessCentral';
 import { harvest } from './harvest';
 import { hubspot } from './hubspot';
+import { kantata } from './kantata';
 import { quickBooksOnline } from './quickBooksOnline';
 import { salesforce } from './salesforce';
 import { xero } from './xero';
@@ -20,6 +21,7 @@ export const vendors: Vendor[] = [
 	hubspot,
 	salesforce,
 	harvest,
+	kantata,
 	xero,
 	businessCentral,
 	quickBooksOnline,
