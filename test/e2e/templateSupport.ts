@@ -8,6 +8,7 @@
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { systemsOf, type Category } from '../../nodes/vendors';
 import { sandboxCredentials, type N8nCredentialRecord } from '../../sandbox/credentials';
 import type { Sandbox } from '../../sandbox/server';
 import type { InboxMessage } from '../../sandbox/vendors/inbox';
@@ -54,6 +55,35 @@ const SWITCHES = {
 	crm: { nodes: ['crm', 'crmTrigger'], from: 'hubspot', to: 'salesforce', authentication: 'clientCredentials', credential: 'p2cSalesforceClientCredentialsApi' },
 	erp: { nodes: ['erp', 'erpTrigger'], from: 'xero', to: 'businessCentral', authentication: 'clientCredentials', credential: 'p2cBusinessCentralClientCredentialsApi' },
 };
+
+/**
+ * Switches every node of a category (the node and its trigger) to a registered system, the way a
+ * firm would: the `system` parameter, its authentication parameter and the credential change;
+ * nothing else does. The credential is the system's sandbox record (a non-OAuth2 one when it has one).
+ */
+export function switchTo(workflow: AnyObject, category: Category, systemKey: string, credentials: N8nCredentialRecord[]): AnyObject {
+	const system = systemsOf(category).find((candidate) => candidate.key === systemKey);
+	if (!system) throw new Error(`no ${category} system ${systemKey} is registered`);
+	const usable = system.credentials.filter((credential) => credentials.some((record) => record.type === credential.credentialType));
+	const credential = usable.find((candidate) => !credentials.find((record) => record.type === candidate.credentialType)!.data.oauthTokenData) ?? usable[0];
+	if (!credential) throw new Error(`the sandbox has no credential record for ${system.displayName}`);
+	const record = credentials.find((candidate) => candidate.type === credential.credentialType)!;
+	const copy = structuredClone(workflow);
+	for (const node of copy.nodes as AnyObject[]) {
+		if (node.type !== `${PACKAGE}.${category}` && node.type !== `${PACKAGE}.${category}Trigger`) continue;
+		delete node.parameters[`${node.parameters.system}Authentication`];
+		node.parameters.system = system.key;
+		node.parameters[`${system.key}Authentication`] = credential.authentication;
+		node.credentials = { [credential.credentialType]: { id: record.id, name: record.name } };
+	}
+	return copy;
+}
+
+/** The systems of a category other than the one a template ships with: each gets its own end-to-end run. */
+export function otherSystems(workflow: AnyObject, category: Category): string[] {
+	const shipped = (workflow.nodes as AnyObject[]).find((node) => node.type === `${PACKAGE}.${category}`)?.parameters.system;
+	return systemsOf(category).map((system) => system.key).filter((key) => key !== shipped);
+}
 
 /**
  * Swaps HubSpot for Salesforce and/or Xero for Business Central: on every node of that category,

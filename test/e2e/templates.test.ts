@@ -19,7 +19,8 @@ import { expectCollectionsDone, collectionsSnapshot } from './templates.collecti
 import { erpCustomerNames, expectHandoffDone, handoffSnapshot, type Crm, type Erp } from './templates.handoff';
 import { erpInvoices, expectInvoicingDone, invoicingSnapshot, referenceOf, type InvoicingErp } from './templates.invoicing';
 import type { AnyObject } from './templateSupport';
-import { importWorkflowWithCli, inbox, loadTemplate, nodeError, nodeItems, runToEnd, sandboxCredentials, switchSystems, withCredentials, withPolicy } from './templateSupport';
+import { importWorkflowWithCli, inbox, loadTemplate, nodeError, nodeItems, otherSystems, runToEnd, sandboxCredentials, switchSystems, switchTo, withCredentials, withPolicy } from './templateSupport';
+import { erpSystems } from '../../nodes/Erp/systems';
 import type { N8nInstance } from './n8n';
 import { ensureN8nInstalled, ensurePackInstalled, startN8n, stopAllN8n } from './n8n';
 import { findSecretLeaks } from './secretScan';
@@ -178,28 +179,56 @@ describe('workflow templates in a real n8n against the sandbox', () => {
 		expect(nodeItems(second.execution as never, 'Collections Summary')[0]).toMatchObject({ remindersSent: 0, escalations: 0, notesWritten: 0 });
 	});
 
-	test('collections on an ERP without invoice notes (Business Central): each step once, kept in the n8n Data Table dunning ledger; a second run sends nothing', async () => {
-		sandbox.reset();
-		const id = await importAs(switchSystems(prepared(TEMPLATES.collections), ['erp'], credentials), 'businessCentral');
+	// Every registered ERP without invoice history: collections keeps its dunning steps in the n8n Data Table ledger.
+	describe.each(erpSystems.filter((system) => !system.capabilities.includes('invoiceNotes')).map((system) => [system.displayName, system.key]))('collections on %s (no invoice notes)', (_name, erp) => {
+		test('each step once, kept in the n8n Data Table dunning ledger; a second run sends nothing', async () => {
+			sandbox.reset();
+			const sentBefore = inbox(sandbox, 'reminders').length + inbox(sandbox, 'escalations').length;
+			const id = await importAs(switchTo(prepared(TEMPLATES.collections), 'erp', erp, credentials), `collections ${erp}`);
 
-		const first = await run(id, 'collections ledger first');
-		const [capabilities] = nodeItems(first.execution as never, 'ERP System');
-		expect(capabilities).toMatchObject({ system: 'businessCentral', capabilities: { invoiceNotes: false } });
-		// The notes branch never ran: no note was asked of an ERP that has none.
-		expect(nodeItems(first.execution as never, 'Read Invoice Notes')).toEqual([]);
-		const steps = nodeItems(first.execution as never, 'Decide Dunning Step');
-		const recorded = nodeItems(first.execution as never, 'Record Step in Dunning Ledger');
-		const sent = inbox(sandbox, 'reminders').length + inbox(sandbox, 'escalations').length;
-		expect(steps.length).toBeGreaterThan(0);
-		expect({ sent, recorded: recorded.length }).toEqual({ sent: steps.length, recorded: steps.length });
-		expect(recorded.map((row) => row.invoiceId).sort()).toEqual(steps.map((step) => step.invoiceId).sort());
-		expect(recorded.every((row) => row.system === 'businessCentral' && /^\[p2c dunning\] stage \d+: /.test(String(row.note)))).toBe(true);
+			const first = await run(id, `collections ledger ${erp} first`);
+			const [capabilities] = nodeItems(first.execution as never, 'ERP System');
+			expect(capabilities).toMatchObject({ system: erp, capabilities: { invoiceNotes: false } });
+			// The notes branch never ran: no note was asked of an ERP that has none.
+			expect(nodeItems(first.execution as never, 'Read Invoice Notes')).toEqual([]);
+			const steps = nodeItems(first.execution as never, 'Decide Dunning Step');
+			const recorded = nodeItems(first.execution as never, 'Record Step in Dunning Ledger');
+			const sent = inbox(sandbox, 'reminders').length + inbox(sandbox, 'escalations').length - sentBefore;
+			expect(steps.length).toBeGreaterThan(0);
+			expect({ sent, recorded: recorded.length }).toEqual({ sent: steps.length, recorded: steps.length });
+			expect(recorded.map((row) => row.invoiceId).sort()).toEqual(steps.map((step) => step.invoiceId).sort());
+			expect(recorded.every((row) => row.system === erp && /^\[p2c dunning\] stage \d+: /.test(String(row.note)))).toBe(true);
 
-		const second = await run(id, 'collections ledger second');
-		expect(inbox(sandbox, 'reminders').length + inbox(sandbox, 'escalations').length).toBe(sent);
-		expect(nodeItems(second.execution as never, 'Decide Dunning Step')).toEqual([]);
-		expect(nodeItems(second.execution as never, 'Read Dunning Ledger').filter((row) => row.invoiceId).length).toBe(steps.length);
-		expect(nodeItems(second.execution as never, 'Collections Summary')[0]).toMatchObject({ remindersSent: 0, escalations: 0 });
+			const second = await run(id, `collections ledger ${erp} second`);
+			expect(inbox(sandbox, 'reminders').length + inbox(sandbox, 'escalations').length - sentBefore).toBe(sent);
+			expect(nodeItems(second.execution as never, 'Decide Dunning Step')).toEqual([]);
+			expect(nodeItems(second.execution as never, 'Read Dunning Ledger').filter((row) => row.invoiceId && row.system === erp).length).toBe(steps.length);
+			expect(nodeItems(second.execution as never, 'Collections Summary')[0]).toMatchObject({ remindersSent: 0, escalations: 0 });
+		});
+	});
+
+	// Every ERP the detailed runs above do not cover: time to invoice with only the ERP switched, its invoices read from the fake's own records.
+	describe.each(otherSystems(loadTemplate(TEMPLATES.invoicing), 'erp').filter((key) => key !== 'businessCentral'))('time to invoice with %s', (erp) => {
+		test('one invoice per invoiced project, referenced <project code>-<YYYY-MM>; a second run changes nothing', async () => {
+			sandbox.reset();
+			const staged = await stageApprovedTime(sandbox);
+			const fake = [...sandbox.vendors.values()].find((candidate) => candidate.system === erp)!;
+			const invoicesBefore = fake.records!('invoice').length;
+			const id = await importAs(switchTo(prepared(TEMPLATES.invoicing), 'erp', erp, credentials), `invoicing ${erp}`);
+
+			const first = await run(id, `invoicing ${erp} first`);
+			const expected = staged.projects.filter((project) => project.case !== 'unapproved').map((project) => referenceOf(project, staged)).sort();
+			const [summary] = nodeItems(first.execution as never, 'Invoice Run Summary');
+			expect(summary.invoices.map((invoice: AnyObject) => invoice.reference).sort()).toEqual(expected);
+			const created = fake.records!('invoice').slice(invoicesBefore);
+			expect(created).toHaveLength(expected.length);
+			for (const reference of expected) expect(created.filter((record) => JSON.stringify(record).includes(reference))).toHaveLength(1);
+
+			const before = JSON.stringify(fake.records!('invoice'));
+			const second = await run(id, `invoicing ${erp} second`);
+			expect(JSON.stringify(fake.records!('invoice'))).toBe(before);
+			expect(nodeItems(second.execution as never, 'Invoice Run Summary')[0].invoices).toEqual([]);
+		});
 	});
 
 	test('no secret of the sandbox credentials, and no token the sandbox issued, is in n8n\'s log or in any stored execution', async () => {

@@ -61,7 +61,8 @@ export class QuickBooksOnlineFake implements VendorFake {
 		this.store.seed(firm);
 		this.limiters = this.freshLimiters();
 		this.accessTokens.clear();
-		this.refreshTokens = new Map([[QBO_REFRESH_TOKEN, Date.now() + REFRESH_TOKEN_LIFETIME_S * 1000]]);
+		// A data reset is not a revocation: refresh tokens already rotated to a client (n8n stores the latest) stay valid.
+		this.refreshTokens.set(QBO_REFRESH_TOKEN, Date.now() + REFRESH_TOKEN_LIFETIME_S * 1000);
 		this.replies.clear();
 		this.counter = 0;
 	}
