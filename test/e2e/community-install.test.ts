@@ -21,6 +21,8 @@ interface PackageJson {
 const readJson = <T>(file: string): T => JSON.parse(fs.readFileSync(file, 'utf8')) as T;
 const PKG_NAME = readJson<PackageJson>(path.join(PROJECT_ROOT, 'package.json')).name;
 const PREFIX = `${PKG_NAME}.`;
+/** The by-hand install the README documents (in ~/.n8n/nodes): the pack alone, never its peer n8n-workflow. */
+const BY_HAND_INSTALL = 'npm install --legacy-peer-deps --ignore-scripts --no-audit --no-fund <tarball>';
 
 /**
  * Reads the type names the installed package declares (description.name of each node in
@@ -96,6 +98,28 @@ describe('community-node install into a real n8n', () => {
 			.filter((p) => !p.startsWith('dist/') && !/^(package\.json|README(\.md)?|LICEN[CS]E(\.md|\.txt)?)$/i.test(p));
 		expect(unexpected).toEqual([]);
 		expect(report.files.map((f) => f.path)).toContain('package.json');
+	});
+
+	test('the README\'s by-hand install installs the pack alone, offline, with an empty npm cache', () => {
+		const readme = fs.readFileSync(path.join(PROJECT_ROOT, 'README.md'), 'utf8');
+		expect(readme).toContain(BY_HAND_INSTALL);
+		const work = fs.mkdtempSync(path.join(os.tmpdir(), 'p2c-by-hand-'));
+		try {
+			const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], { cwd: PROJECT_ROOT, encoding: 'utf8' })) as Array<{ filename: string }>;
+			const nodesDir = path.join(work, 'nodes');
+			fs.mkdirSync(nodesDir);
+			execFileSync('npm', ['init', '-y'], { cwd: nodesDir, stdio: 'ignore' });
+			const args = BY_HAND_INSTALL.replace(/^npm install /, '').split(' ').filter((arg) => arg !== '<tarball>');
+			execFileSync('npm', ['install', ...args, path.join(work, packed.filename)], {
+				cwd: nodesDir,
+				stdio: 'pipe',
+				env: { ...process.env, npm_config_cache: path.join(work, 'empty-cache'), npm_config_offline: 'true' },
+			});
+			// Only the pack: n8n-workflow (its peer) and everything else come from the host n8n.
+			expect(fs.readdirSync(path.join(nodesDir, 'node_modules')).filter((entry) => !entry.startsWith('.'))).toEqual([PKG_NAME]);
+		} finally {
+			fs.rmSync(work, { recursive: true, force: true });
+		}
 	});
 
 	test('the package sits in the community-nodes folder like an n8n install', () => {
