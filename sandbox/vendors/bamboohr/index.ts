@@ -6,6 +6,7 @@ import type { StoredEntity, VendorFake } from '../../core/vendor';
 import type { FirmData } from '../../seed/firm';
 import { BambooHrStore, FIELD_DEFINITIONS } from './store';
 import { changedSince, customReport, directory, employeeRow, isIsoDate, listFields, resolveFields, timeOffRequests, whosOut, type CustomReportRequest } from './views';
+import { datasetData, datasetFieldsPage, DATASETS, type DatasetAnswer, type DatasetDataRequest } from './datasets';
 import { bamboohrCredentialRecords } from './credentials';
 
 /** The seeded account: company domain (the part before .bamboohr.com) and one user's API key. */
@@ -14,7 +15,9 @@ export const BAMBOOHR_API_KEY = 'bamboohr-sandbox-0000-api-key';
 /** Employee the API key belongs to: what GET /employees/0 reads. */
 export const BAMBOOHR_API_KEY_OWNER = '101';
 
-const PREFIX = '/api/gateway.php/:company/v1';
+/** The company's gateway; each API version has its root below it (v1, and the Datasets API's v1_2 and v2). */
+const GATEWAY = '/api/gateway.php/:company';
+const PREFIX = `${GATEWAY}/v1`;
 // BambooHR publishes no numeric limit ("API requests can be throttled if BambooHR deems them to be too
 // frequent", documentation.bamboohr.com/docs/api-details); this default is the fake's own, lowered by tests.
 const DEFAULT_THROTTLE = { limit: 600, intervalMs: 60_000 };
@@ -77,8 +80,18 @@ export class BambooHrFake implements VendorFake {
 		return json(200, body, { 'x-request-id': this.nextRequestId() });
 	}
 
+	/** The Datasets API (v1.2, v2) answers RFC 7807 problem details (ProblemDetailsResponse, bhr-api spec). */
+	private problem(answer: Extract<DatasetAnswer, { ok: false }>): SandboxResponse {
+		const { status, title, detail, code, fields } = answer;
+		return json(status, { type: 'about:blank', title, status, detail, ...(code ? { code } : {}), ...(fields ? { fields } : {}) }, { 'content-type': 'application/problem+json', 'x-request-id': this.nextRequestId() });
+	}
+
+	private answer(answer: DatasetAnswer): SandboxResponse {
+		return answer.ok ? this.ok(answer.body) : this.problem(answer);
+	}
+
 	guard(request: SandboxRequest, route: string | undefined): SandboxResponse | undefined {
-		const company = /^\/api\/gateway\.php\/([^/]+)\/v1(\/|$)/.exec(request.path)?.[1];
+		const company = /^\/api\/gateway\.php\/([^/]+)\/v\d+(_\d+)?(\/|$)/.exec(request.path)?.[1];
 		if (!company) return undefined;
 		// An unknown company domain has no API behind it: 404 before any credential check.
 		if (decodeURIComponent(company).toLowerCase() !== BAMBOOHR_COMPANY_DOMAIN) return this.error(404, `Company "${company}" not found`);
@@ -92,9 +105,9 @@ export class BambooHrFake implements VendorFake {
 			// Non-browser clients still get the Basic challenge on 401 (Planned Changes to the API, 2026-02-17).
 			return this.error(401, apiKey ? 'Invalid API key' : 'Missing API key', { 'www-authenticate': 'Basic realm="BambooHR API"' });
 		}
-		// The API answers XML unless the caller asks for JSON; the fake renders JSON only.
+		// The v1 API answers XML unless the caller asks for JSON; the fake renders JSON only. The Datasets API answers JSON.
 		const accept = String(request.headers.accept ?? '');
-		if (route !== `${PREFIX}/reports/custom` && !/application\/json/i.test(accept)) {
+		if (route?.startsWith(`${PREFIX}/`) && route !== `${PREFIX}/reports/custom` && !/application\/json/i.test(accept)) {
 			return this.error(406, 'The sandbox renders JSON only: send Accept: application/json (BambooHR would answer XML)');
 		}
 		return undefined;
@@ -122,6 +135,12 @@ export class BambooHrFake implements VendorFake {
 			return json(200, { limit: this.limiter.limit, intervalMs: this.limiter.intervalMs, status: this.throttleStatus });
 		}
 		if (action === 'hire') return json(200, this.store.hire(body));
+		// HR imports a batch of employees at once (BambooHR's employee import): more than one page of a dataset read.
+		if (action === 'import') {
+			const count = Math.max(0, Math.min(5000, Number(body.count ?? 0)));
+			const hired = Array.from({ length: count }, (_unused, index) => this.store.hire({ firstName: 'Imported', lastName: `Employee ${index + 1}`, department: body.department ?? 'Engineering', hireDate: body.hireDate }));
+			return json(200, { imported: hired.length, ids: hired.map((employee) => employee.id) });
+		}
 		if (action === 'terminate') {
 			const employee = this.store.terminate(String(body.id), String(body.terminationDate ?? today()));
 			return employee ? json(200, employee) : json(404, { error: `no employee ${String(body.id)}` });
@@ -198,6 +217,18 @@ export class BambooHrFake implements VendorFake {
 			const end = request.query.get('end') ?? new Date(Date.parse(`${start}T00:00:00Z`) + 14 * 86_400_000).toISOString().slice(0, 10);
 			if (!isIsoDate(start) || !isIsoDate(end)) return this.error(400, 'start and end must be YYYY-MM-DD');
 			return this.ok(whosOut(this.store, start, end));
+		});
+
+		// Datasets API: List Datasets (v1.2), Get Fields from Dataset (v1.2), Get Data from Dataset (v2) (bhr-api spec).
+		router.on('GET', `${GATEWAY}/v1_2/datasets`, () => this.ok({ datasets: DATASETS }));
+
+		router.on('GET', `${GATEWAY}/v1_2/datasets/:dataset/fields`, (request, params) => this.answer(datasetFieldsPage(params.dataset, request.query, `${request.vendorBaseUrl}${request.path}`)));
+
+		router.on('POST', `${GATEWAY}/v2/datasets/:dataset/data`, (request, params) => {
+			if (!/application\/json/i.test(String(request.headers['content-type'] ?? '')) || !request.body || typeof request.body !== 'object' || Array.isArray(request.body)) {
+				return this.problem({ ok: false, status: 400, title: 'Bad Request', detail: 'The request body must be a JSON object with fields' });
+			}
+			return this.answer(datasetData(this.store, params.dataset, request.body as DatasetDataRequest, `${request.vendorBaseUrl}${request.path}`));
 		});
 
 		router.on('GET', `${PREFIX}/meta/fields`, () => this.ok(FIELD_DEFINITIONS.map(({ id, name, type, alias }) => ({ id: Number(id), name, type, alias }))));
