@@ -15,7 +15,25 @@ import {
 	type BambooEmployeeRecord,
 	type BambooTimeOffRequest,
 } from '../../nodes/vendors/bamboohr/records';
-import { bamboohrBaseUrl, bamboohrTransport, companyDomainOf } from '../../nodes/vendors/bamboohr/transport';
+import { bamboohrBaseUrl, bamboohrGatewayUrl, bamboohrTransport, companyDomainOf } from '../../nodes/vendors/bamboohr/transport';
+import {
+	currencyCodeFieldOf,
+	datasetColumnsOf,
+	employeeDatasetPages,
+	employeeDatasetPlan,
+	employeeDatasetSelection,
+	employeeRecordFromDatasetRow,
+	EMPLOYEE_DATASET_NAMES,
+	findDatasetField,
+	keepsRecord,
+	mappedFieldRefs,
+	MAX_IDS_IN_FILTER,
+	odataLiteral,
+} from '../../nodes/vendors/bamboohr/employeeDataset';
+import { bamboohrResourceProfile } from '../../nodes/vendors/bamboohr/mappingProfiles';
+import { checkFilter, evaluateFilter, FilterError, parseFilter } from '../../sandbox/vendors/bamboohr/odataFilter';
+import type { VendorRequest } from '../../nodes/shared/transport/types';
+import * as examples from './fixtures/bamboohr/datasets';
 
 const context = mapContext({ fetchedAt: '2026-11-22T08:00:00.000Z', correlationId: 'run-1', defaultCurrency: 'USD' });
 const mapping = { skills: 'customSkills', costRate: 'customCostRate', billRate: '4003', weeklyCapacity: 'standardHoursPerWeek' };
@@ -222,6 +240,14 @@ describe('profile', () => {
 		expect(companyDomainOf(' Acme.bamboohr.com ')).toBe('Acme');
 		expect(bamboohrBaseUrl({ companyDomain: 'acme', apiHost: '' })).toBe('https://api.bamboohr.com/api/gateway.php/acme/v1');
 		expect(bamboohrBaseUrl({ companyDomain: 'acme', apiHost: 'http://127.0.0.1:4010/bamboohr/' })).toBe('http://127.0.0.1:4010/bamboohr/api/gateway.php/acme/v1');
+		// The Datasets API's versions sit beside v1 under the same gateway.
+		expect(bamboohrGatewayUrl({ companyDomain: 'https://acme.bamboohr.com', apiHost: '' })).toBe('https://api.bamboohr.com/api/gateway.php/acme');
+	});
+
+	it('reads the Datasets API\'s problem details: detail, code and the field blamed', () => {
+		expect(bamboohrTransport.parseError({ statusCode: 400, headers: {}, body: examples.problemWithFields })).toEqual({ message: 'Validation failed', code: undefined, field: 'amount', description: 'amount: must by > 0' });
+		expect(bamboohrTransport.parseError({ statusCode: 422, headers: {}, body: examples.invalidFilterProblem })).toMatchObject({ message: 'Mixed logical expressions are not supported', code: 'INVALID_FILTER' });
+		expect(bamboohrTransport.parseError({ statusCode: 403, headers: {}, body: { title: 'Forbidden', status: 403 } })).toMatchObject({ message: 'Forbidden', description: expect.stringMatching(/access level/) });
 	});
 
 	it('reads the error reason from X-BambooHR-Error-Message when the body is empty', () => {
@@ -232,5 +258,188 @@ describe('profile', () => {
 			message: 'Over rate limit, please try again in 60 seconds',
 			code: '429',
 		});
+	});
+});
+
+describe('employee dataset: field names', () => {
+	const dataset = examples.documentedEmployeeFields;
+
+	it('finds a mapped field by its dataset name, a custom field by its id, a renamed standard field, or a unique label', () => {
+		expect(findDatasetField('employeeNumber', examples.employeeDatasetFields.fields)?.name).toBe('employeeNumber');
+		expect(findDatasetField(' standardHoursPerWeek ', dataset)?.name).toBe('standardHoursPerWeek');
+		expect(findDatasetField('4402', dataset)?.name).toBe('customField4402');
+		expect(findDatasetField('department', dataset)?.name).toBe('jobInformationDepartment');
+		expect(findDatasetField('workEmail', dataset)?.name).toBe('email');
+		expect(findDatasetField('supervisorEId', dataset)?.name).toBe('supervisorEid');
+		expect(findDatasetField('bill rate', dataset)?.name).toBe('customField4401');
+		// A name beats a label (nin is a name; customField4337 is labelled NIN too).
+		expect(findDatasetField('NIN', dataset)?.name).toBe('nin');
+		// Labels repeat across sections: a label alone names no field of two.
+		expect(findDatasetField('Date', [{ name: 'noteDate', label: 'Date' }, { name: 'bonusDate', label: 'Date' }])).toBeUndefined();
+		// An alias the dataset does not know needs the account's field list.
+		expect(findDatasetField('customNin', dataset)).toBeUndefined();
+	});
+
+	it('bridges an employee-endpoint alias or name through GET /meta/fields: id, then alias, then name', () => {
+		expect(findDatasetField('customNin', dataset, examples.metaFields)?.name).toBe('customField4337');
+		expect(findDatasetField('customBillRate', dataset, examples.metaFields)?.name).toBe('customField4401');
+		expect(findDatasetField('firstName', dataset, examples.metaFields)?.name).toBe('firstName');
+		expect(findDatasetField('customNoSuchField', dataset, examples.metaFields)).toBeUndefined();
+	});
+
+	it('finds the field holding a currency field\'s code: <name>CurrencyCode, <name>.1 or its label', () => {
+		const named = (name: string) => dataset.find((field) => field.name === name)!;
+		expect(currencyCodeFieldOf(named('compensationPayRate'), dataset)?.name).toBe('compensationPayRateCurrencyCode');
+		expect(currencyCodeFieldOf(named('customField4401'), dataset)?.name).toBe('customField4401.1');
+		expect(currencyCodeFieldOf({ name: 'customField9', label: 'Cost Rate' }, [...dataset, { name: 'customField10', label: 'Cost Rate - Currency code' }])?.name).toBe('customField10');
+		expect(currencyCodeFieldOf(named('customField4402'), dataset)).toBeUndefined();
+	});
+
+	it('plans one read: the standard fields, each mapped field once, a money field with its code, unknown ones named', () => {
+		const refs = mappedFieldRefs({ skills: ' 4402 ', costRate: 'customBillRate', billRate: 'customBillRate', weeklyCapacity: 'customNoSuchField' });
+		expect(refs).toEqual([
+			{ ref: '4402', currency: false },
+			{ ref: 'customBillRate', currency: true },
+			{ ref: 'customNoSuchField', currency: false },
+		]);
+		const { columns, unknown } = datasetColumnsOf(refs, dataset, examples.metaFields);
+		expect(unknown).toEqual(['customNoSuchField']);
+		expect([...columns]).toEqual([
+			['4402', { name: 'customField4402' }],
+			['customBillRate', { name: 'customField4401', currencyCode: 'customField4401.1' }],
+		]);
+		const plan = employeeDatasetPlan(columns);
+		expect(plan.fields).toEqual([...Object.values(EMPLOYEE_DATASET_NAMES), 'customField4402', 'customField4401', 'customField4401.1']);
+		expect(new Set(plan.fields).size).toBe(plan.fields.length);
+	});
+});
+
+describe('employee dataset: rows', () => {
+	const plan = employeeDatasetPlan(
+		new Map([
+			['customBillRate', { name: 'customField4401', currencyCode: 'customField4401.1' }],
+			['4402', { name: 'customField4402' }],
+			['standardHoursPerWeek', { name: 'standardHoursPerWeek' }],
+		]),
+	);
+
+	it('reads a dataset row as the employee record, the amount and its code as money', () => {
+		const record = employeeRecordFromDatasetRow(examples.employeeRow.fields, plan);
+		expect(record).toMatchObject({ id: '123', workEmail: 'ppanda@example.com', department: 'Engineering', employmentHistoryStatus: 'Full-Time', supervisorEId: '40', customBillRate: { value: '27000.00', currency: 'EUR' } });
+		const resource = Resource.parse(toCanonicalResource(record, { billRate: 'customBillRate', skills: '4402', weeklyCapacity: 'standardHoursPerWeek' }, { ...context, includeRaw: true }, '2026-11-22', examples.employeeRow));
+		expect(resource).toMatchObject({
+			id: '123',
+			displayName: 'Pudgy Panda',
+			email: 'ppanda@example.com',
+			role: 'Software Engineer',
+			skills: ['python', 'sql'],
+			billRate: { amountMinor: 2_700_000, currency: 'EUR' },
+			weeklyCapacityHours: 32,
+			managerId: '40',
+			employmentStatus: 'active',
+			hireDate: '2010-03-19',
+			_meta: { remoteId: '123', remoteUpdatedAt: '2026-06-02T13:10:19.000Z' },
+		});
+		expect(resource.terminationDate).toBeUndefined();
+		expect(resource.location).toBeUndefined();
+		expect(resource.remoteData).toBe(examples.employeeRow);
+	});
+
+	it('keeps an amount that carries its code, or has no code beside it, as it is', () => {
+		const row = (amount: unknown, code: unknown) => employeeRecordFromDatasetRow({ eeid: '7', customField4401: amount, 'customField4401.1': code }, plan).customBillRate;
+		expect(row('85.00 USD', 'EUR')).toBe('85.00 USD');
+		expect(row('85.00', null)).toBe('85.00');
+		expect(row(null, 'EUR')).toBeNull();
+		expect(readBambooMoney(row('85.00', null), 'GBP')).toEqual({ amountMinor: 8500, currency: 'GBP' });
+	});
+
+	it('maps a dataset row with the built-in profile, as the Canonical Mapping node reads it', () => {
+		const resource = bamboohrResourceProfile.toCanonical(examples.employeeRow, { ...context, includeRaw: true }) as Resource;
+		expect(resource).toMatchObject({ id: '123', displayName: 'Pudgy Panda', department: 'Engineering', remoteData: examples.employeeRow });
+		expect(() => bamboohrResourceProfile.toCanonical({ fields: { firstName: 'No Id' } }, context)).toThrow(/eeid is required/);
+	});
+});
+
+describe('employee dataset: filters', () => {
+	it('asks for ids as an or of eeid comparisons, and a last change as lastChanged ge', () => {
+		expect(employeeDatasetSelection({})).toEqual({});
+		expect(employeeDatasetSelection({ ids: [] })).toEqual({ none: true });
+		expect(employeeDatasetSelection({ ids: ['4', ' 4 ', '10'] })).toEqual({ filter: 'eeid eq 4 or eeid eq 10' });
+		expect(employeeDatasetSelection({ changedSince: '2026-06-02T13:10:19.250Z' })).toEqual({ filter: "lastChanged ge '2026-06-02T13:10:19+00:00'" });
+		expect(employeeDatasetSelection({ ids: ['4'], changedSince: '2026-06-02T13:10:19Z' })).toEqual({ filter: "eeid eq 4 and lastChanged ge '2026-06-02T13:10:19+00:00'" });
+		// An or of ids cannot take an and beside it: the last change is checked on the rows read.
+		expect(employeeDatasetSelection({ ids: ['4', '5'], changedSince: '2026-06-02T13:10:19Z' })).toEqual({ filter: 'eeid eq 4 or eeid eq 5', localChangedSince: '2026-06-02T13:10:19Z' });
+		const many = Array.from({ length: MAX_IDS_IN_FILTER + 1 }, (_unused, index) => String(index + 1));
+		expect(employeeDatasetSelection({ ids: many })).toEqual({ localIds: many });
+	});
+
+	it('quotes text with its quotes doubled, and leaves numbers bare', () => {
+		expect(odataLiteral(42)).toBe('42');
+		expect(odataLiteral('42')).toBe('42');
+		expect(odataLiteral("O'Brien")).toBe("'O''Brien'");
+	});
+
+	it('keeps the rows a filter could not select', () => {
+		const selection = { localIds: ['4'], localChangedSince: '2026-06-01T00:00:00Z' };
+		expect(keepsRecord(selection, { id: '4', lastChanged: '2026-06-02T13:10:19+00:00' })).toBe(true);
+		expect(keepsRecord(selection, { id: '5', lastChanged: '2026-06-02T13:10:19+00:00' })).toBe(false);
+		expect(keepsRecord(selection, { id: '4', lastChanged: '2026-05-31T23:59:59+00:00' })).toBe(false);
+		expect(keepsRecord({}, { id: '5' })).toBe(true);
+	});
+
+	it('every filter the connector builds is in the subset the reference allows (the fake\'s parser reads it)', () => {
+		const types = (field: string) => ({ eeid: 'int', lastChanged: 'timestamp', status: 'options', department: 'options' })[field] as never;
+		for (const query of [{ ids: ['4', '10'] }, { ids: ['4'], changedSince: '2026-06-02T13:10:19Z' }, { changedSince: '2026-06-02T13:10:19Z' }]) {
+			const { filter } = employeeDatasetSelection(query);
+			expect(() => checkFilter(parseFilter(filter!), types)).not.toThrow();
+		}
+		const values: Record<string, string> = { eeid: '10', lastChanged: '2026-06-03T00:00:00+00:00' };
+		expect(evaluateFilter(parseFilter(employeeDatasetSelection({ ids: ['4', '10'] }).filter!), (field) => values[field], types)).toBe(true);
+		expect(evaluateFilter(parseFilter(employeeDatasetSelection({ ids: ['10'], changedSince: '2026-06-04T00:00:00Z' }).filter!), (field) => values[field], types)).toBe(false);
+	});
+});
+
+describe('the fake\'s filter parser', () => {
+	const types = (field: string) => ({ status: 'options', department: 'options', firstName: 'text', hireDate: 'date', eeid: 'int' })[field] as never;
+
+	it('parses the reference\'s example filter', () => {
+		expect(parseFilter(examples.datasetDataRequest.filter)).toEqual({
+			kind: 'logical',
+			op: 'and',
+			terms: [
+				{ kind: 'compare', field: 'status', op: 'eq', value: 'Active' },
+				{ kind: 'in', field: 'department', values: ['Engineering', 'Sales'] },
+			],
+		});
+		const row: Record<string, string> = { status: 'active', department: 'Sales' };
+		expect(evaluateFilter(parseFilter(examples.datasetDataRequest.filter), (field) => row[field] ?? null, types)).toBe(true);
+	});
+
+	it('refuses what the reference says it refuses: and with or, not in, ordering on text, in on free text', () => {
+		expect(() => parseFilter("status eq 'Active' and eeid eq 1 or eeid eq 2")).toThrow(FilterError);
+		expect(() => parseFilter("status not in ('Active')")).toThrow(/not/);
+		expect(() => checkFilter(parseFilter("firstName gt 'M'"), types)).toThrow(/"gt" is not supported on firstName/);
+		expect(() => checkFilter(parseFilter("firstName in ('Pudgy')"), types)).toThrow(/"in" is not supported/);
+		expect(() => checkFilter(parseFilter("hireDate ge 'yesterday'"), types)).toThrow(/takes a date/);
+		expect(() => parseFilter("firstName eq 'unterminated")).toThrow(/Unterminated/);
+	});
+});
+
+describe('employee dataset: pages', () => {
+	const request: VendorRequest = { method: 'POST', url: 'https://api.bamboohr.com/api/gateway.php/acme/v2/datasets/employee/data', body: examples.datasetDataRequest };
+	const next = (body: unknown) => employeeDatasetPages.next({ statusCode: 200, headers: {}, body: body as never }, request);
+
+	it('reads the rows of a page', () => {
+		expect(employeeDatasetPages.items(examples.datasetDataResponse as never)).toEqual(examples.datasetDataResponse.data);
+	});
+
+	it('asks for the next page by `page` in the body while links.next is there', () => {
+		expect(next(examples.datasetDataResponse)).toEqual({ ...request, body: { ...examples.datasetDataRequest, page: 2 } });
+	});
+
+	it('stops without links.next: an empty list, a null next, only prev, or an empty page', () => {
+		expect(next({ ...examples.datasetDataResponse, links: [] })).toBeUndefined();
+		expect(next({ ...examples.datasetDataResponse, links: { next: null, prev: 'x' } })).toBeUndefined();
+		expect(next({ ...examples.datasetDataResponse, data: [] })).toBeUndefined();
 	});
 });

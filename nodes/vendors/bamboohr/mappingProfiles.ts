@@ -1,4 +1,5 @@
 import { defineProfile, inspectVendorRecord, type RegisteredProfile } from '../../shared/mapping/profile';
+import { EMPLOYEE_DATASET_NAMES, employeeRecordFromDatasetRow } from './employeeDataset';
 import { toCanonicalResource, toCanonicalTimeOff, type BambooEmployeeRecord, type BambooTimeOffRequest } from './records';
 
 const BAMBOOHR = { system: 'bamboohr', systemName: 'BambooHR' } as const;
@@ -13,8 +14,15 @@ export const bamboohrResourceProfile = defineProfile({
 	entity: 'resource',
 	vendorObject: 'employee',
 	toCanonical: (raw: unknown, context) => {
-		const record = inspectVendorRecord(raw, { what: 'BambooHR employee (a report row or employee with id)', idField: 'id' }) as BambooEmployeeRecord;
-		return toCanonicalResource(record, {}, context, context.fetchedAt.slice(0, 10));
+		const today = context.fetchedAt.slice(0, 10);
+		const row = (raw as { fields?: unknown } | null)?.fields;
+		if (row && typeof row === 'object' && !Array.isArray(row)) {
+			// An employee dataset row (Get Data from Dataset (v2)): its values under `fields`, the id as eeid.
+			const fields = inspectVendorRecord(row, { what: 'BambooHR employee dataset row', idField: EMPLOYEE_DATASET_NAMES.id });
+			return toCanonicalResource(employeeRecordFromDatasetRow(fields, { mapped: [] }), {}, context, today, raw);
+		}
+		const record = inspectVendorRecord(raw, { what: 'BambooHR employee (an employee with id, a report row, or a dataset row)', idField: 'id' }) as BambooEmployeeRecord;
+		return toCanonicalResource(record, {}, context, today);
 	},
 });
 
@@ -28,5 +36,5 @@ export const bamboohrTimeOffProfile = defineProfile({
 	},
 });
 
-/** BambooHR's built-in mappings (read only): employees and time off requests. */
+/** BambooHR's built-in mappings (read only): employees (as the employee endpoints or the employee dataset give them) and time off requests. */
 export const bamboohrMappingProfiles: RegisteredProfile[] = [bamboohrResourceProfile, bamboohrTimeOffProfile];

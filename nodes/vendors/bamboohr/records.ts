@@ -4,11 +4,15 @@ import { DAY_MS, money, provenance } from '../../shared/canonical';
 
 /**
  * BambooHR <-> canonical, pure. Field values follow documentation.bamboohr.com/docs/field-types:
- * strings everywhere, dates as yyyy-mm-dd ("0000-00-00" or empty when unset), currency as a decimal
- * string in the company currency or {value, currency} in another one.
+ * strings everywhere, dates as yyyy-mm-dd ("0000-00-00", empty or null when unset), currency as
+ * "<amount> <ISO code>" when read, or as {value, currency} (the written form, and what a dataset
+ * row's amount and currency-code fields make, employeeDataset.ts).
  */
 
-/** One employee as a custom report row or GET /employees/{id} returns it: `id` plus the requested fields. */
+/**
+ * One employee as GET /employees/{id} returns it, a custom report row, or an employee dataset row
+ * renamed (employeeDataset.ts): `id` plus the requested fields under the employee endpoints' names.
+ */
 export type BambooEmployeeRecord = { id: string | number } & Record<string, unknown>;
 
 /** An entry of GET /employees/changed. */
@@ -43,7 +47,7 @@ export interface BambooWhosOutEntry {
 	end: string;
 }
 
-/** Standard fields read for every employee (BambooHR API field names). */
+/** Standard fields GET /employees/{id} reads for every employee (the employee endpoints' field names). */
 export const EMPLOYEE_FIELDS = [
 	'firstName',
 	'lastName',
@@ -62,7 +66,7 @@ export const EMPLOYEE_FIELDS = [
 	'lastChanged',
 ];
 
-/** The report's field list: the standard fields and the firm's mapped custom fields, once each. */
+/** GET /employees/{id}'s field list: the standard fields and the firm's mapped custom fields, once each. */
 export function employeeFieldList(mapping: CustomFieldMapping): string[] {
 	const custom = [mapping.skills, mapping.costRate, mapping.billRate, mapping.weeklyCapacity].map((field) => field?.trim()).filter((field): field is string => Boolean(field));
 	return [...new Set([...EMPLOYEE_FIELDS, ...custom])];
@@ -153,7 +157,14 @@ function mapped<T>(record: BambooEmployeeRecord, field: string | undefined, read
 	throw new Error(`BambooHR employee ${String(record.id)}: field ${field.trim()} ${problem}`);
 }
 
-export function toCanonicalResource(record: BambooEmployeeRecord, mapping: CustomFieldMapping, context: MapContext, today = new Date().toISOString().slice(0, 10)): Resource {
+/** `raw` is the vendor's record as read (a dataset row), kept as remoteData; by default the record itself. */
+export function toCanonicalResource(
+	record: BambooEmployeeRecord,
+	mapping: CustomFieldMapping,
+	context: MapContext,
+	today = new Date().toISOString().slice(0, 10),
+	raw: unknown = record,
+): Resource {
 	const id = String(record.id);
 	const firstName = text(record.firstName);
 	const lastName = text(record.lastName);
@@ -179,7 +190,7 @@ export function toCanonicalResource(record: BambooEmployeeRecord, mapping: Custo
 		hireDate: readBambooDate(record.hireDate),
 		terminationDate: readBambooDate(record.terminationDate),
 		externalRefs: { bamboohr: id },
-		...provenance(context, { system: 'bamboohr', entity: 'resource', remoteId: id, remoteUpdatedAt: instant(record.lastChanged) }, record),
+		...provenance(context, { system: 'bamboohr', entity: 'resource', remoteId: id, remoteUpdatedAt: instant(record.lastChanged) }, raw),
 	};
 }
 
@@ -268,6 +279,8 @@ export function employmentEventsOf(input: {
 	mapping: CustomFieldMapping;
 	context: MapContext;
 	today?: string;
+	/** The vendor's record as read, for remoteData (a dataset row); by default the record itself. */
+	rawOf?: (record: BambooEmployeeRecord) => unknown;
 }): EmploymentEvent[] {
 	const byId = new Map(input.records.map((record) => [String(record.id), record]));
 	const cutoff = new Date(Date.parse(input.since) - EVENT_LOOKBACK_DAYS * DAY_MS).toISOString().slice(0, 10);
@@ -275,7 +288,7 @@ export function employmentEventsOf(input: {
 	for (const change of [...input.changes].sort((a, b) => (instant(a.lastChanged) ?? '').localeCompare(instant(b.lastChanged) ?? ''))) {
 		const record = byId.get(String(change.id));
 		if (change.action === 'Deleted' || !record) continue;
-		const resource = toCanonicalResource(record, input.mapping, input.context, input.today);
+		const resource = toCanonicalResource(record, input.mapping, input.context, input.today, input.rawOf?.(record) ?? record);
 		const changedAt = instant(change.lastChanged);
 		if (resource.hireDate && resource.hireDate >= cutoff) {
 			events.push({ event: 'hire', date: resource.hireDate, resourceId: resource.id!, changedAt, resource });

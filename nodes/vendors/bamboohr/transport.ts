@@ -13,10 +13,18 @@ export function companyDomainOf(value: unknown): string {
 		.replace(/\/.*$/, '');
 }
 
-/** The API root: {host}/api/gateway.php/{companyDomain}/v1 (documentation.bamboohr.com, Getting Started). */
-export function bamboohrBaseUrl(credentials: ICredentialDataDecryptedObject): string {
+/**
+ * The company's gateway: {host}/api/gateway.php/{companyDomain}, below which each API version has
+ * its own root (v1, v1_2, v2), as the reference's /api/{version}/... paths (bhr-api spec, public.yaml).
+ */
+export function bamboohrGatewayUrl(credentials: ICredentialDataDecryptedObject): string {
 	const host = String(credentials.apiHost || BAMBOOHR_DEFAULT_HOST).replace(/\/+$/, '');
-	return `${host}/api/gateway.php/${encodeURIComponent(companyDomainOf(credentials.companyDomain))}/v1`;
+	return `${host}/api/gateway.php/${encodeURIComponent(companyDomainOf(credentials.companyDomain))}`;
+}
+
+/** The v1 API root, base of every relative path: {host}/api/gateway.php/{companyDomain}/v1 (documentation.bamboohr.com, Getting Started). */
+export function bamboohrBaseUrl(credentials: ICredentialDataDecryptedObject): string {
+	return `${bamboohrGatewayUrl(credentials)}/v1`;
 }
 
 /** BambooHR names the reason of a failure in a response header; the body is usually empty. */
@@ -33,7 +41,24 @@ function hintFor(status: number): string | undefined {
 	return undefined;
 }
 
-/** BambooHR v1 API as the shared transport sees it. */
+/** RFC 7807 problem details, as the Datasets API (v1.2, v2) answers errors (ProblemDetailsResponse, bhr-api spec). */
+function isProblem(body: IDataObject): boolean {
+	return typeof body.title === 'string' || typeof body.detail === 'string' || (typeof body.type === 'string' && typeof body.status === 'number');
+}
+
+function fromProblem(body: IDataObject, status: number): VendorErrorDetails {
+	const fields = body.fields && typeof body.fields === 'object' ? Object.entries(body.fields as IDataObject) : [];
+	const [field, reason] = fields[0] ?? [];
+	const detail = typeof body.detail === 'string' && body.detail.trim() !== '' ? body.detail : undefined;
+	return {
+		message: detail ?? String(body.title ?? `HTTP ${status}`),
+		code: typeof body.code === 'string' ? body.code : undefined,
+		field,
+		description: [field && reason !== undefined ? `${field}: ${String(reason)}` : undefined, hintFor(status)].filter(Boolean).join('\n') || undefined,
+	};
+}
+
+/** BambooHR's API (v1, and the Datasets API's v1.2 and v2) as the shared transport sees it. */
 export const bamboohrTransport: TransportProfile = {
 	system: 'bamboohr',
 	displayName: 'BambooHR',
@@ -48,8 +73,9 @@ export const bamboohrTransport: TransportProfile = {
 	parseError(response) {
 		const fromHeader = fromHeaders(response);
 		if (fromHeader) return fromHeader;
-		// A few newer endpoints answer JSON errors: {error: {code, message}} or {message}.
 		const body = response.body as IDataObject;
+		if (isProblem(body)) return fromProblem(body, response.statusCode);
+		// A few newer endpoints answer JSON errors: {error: {code, message}} or {message}.
 		const error = (body.error ?? body) as IDataObject;
 		return {
 			message: String(error.message ?? `HTTP ${response.statusCode}`),
