@@ -40,7 +40,7 @@ export class P2cBambooHrApi implements ICredentialType {
 			name: 'apiHost',
 			type: 'string',
 			default: 'https://api.bamboohr.com',
-			description: 'Leave as is for BambooHR; change only to reach a proxy or the local sandbox. Requests go to {host}/api/gateway.php/{company domain}/v1.',
+			description: 'Leave as is for BambooHR; change only to reach a proxy or the local sandbox. Requests go to {host}/api/gateway.php/{company domain}/ (v1, and the Datasets API\'s v1_2 and v2).',
 		},
 	];
 

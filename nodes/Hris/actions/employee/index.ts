@@ -107,7 +107,7 @@ export const employeeResource: ResourceDefinition<HrisConnector> = {
 			value: 'list',
 			name: 'Get Many',
 			action: 'Get many employees',
-			description: 'List employees (one report for all) by department, job title, location, status, manager, hire or termination date',
+			description: 'List employees (one read for all where the HRIS allows) by department, job title, location, status, manager, hire or termination date',
 			operation: listOperation,
 		},
 	],
