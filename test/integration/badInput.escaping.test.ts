@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 import { HOSTILE_LOOKING_TEXT, INJECTIONS } from '../support/badInput/strings';
-import type { BcState } from './businessCentralSupport';
+import type { BcState } from '../vendors/businessCentral/support';
 import { runWrite, SYSTEMS, useAllCredentials, writesTo } from './badInputSupport';
 import { useSandbox } from './support';
-import type { XeroState } from './xeroSupport';
+import type { XeroState } from '../vendors/xero/support';
 
 /**
  * Free text that only looks hostile is data: it is written exactly as given, and every vendor

@@ -1,9 +1,9 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { Erp } from '../../nodes/Erp/Erp.node';
 import { Client, Invoice, Payment } from '../../nodes/shared/canonical';
-import { bcCredentials, bcErp, businessCentralHelpers } from './businessCentralSupport';
+import { bcCredentials, bcErp, businessCentralHelpers } from '../vendors/businessCentral/support';
 import { json, run, useSandbox } from './support';
-import { credentials as xeroCredentials, erp as xeroErp, xeroHelpers } from './xeroSupport';
+import { credentials as xeroCredentials, erp as xeroErp, xeroHelpers } from '../vendors/xero/support';
 
 /**
  * The switch test: one workflow's canonical operations, run on Xero and on Business Central with
