@@ -102,11 +102,11 @@ const unwrapItem = (entry: unknown): unknown => (entry && typeof entry === 'obje
  * each validated against its schema. Read and validated once per run unless the expression reads
  * the item. A bad record stops the computation with the list, position and field named.
  */
-export function recordList<T>(run: RulesRun, name: string, label: string, itemIndex: number, schema: RecordSchema<T>, what: string): T[] {
+export function recordList<T>(run: RulesRun, name: string, label: string, itemIndex: number, schema: RecordSchema<T>, what: string, reshape: (value: unknown) => unknown = (value) => value): T[] {
 	const cacheable = sameForEveryItem(run, name);
 	const key = `list:${name}`;
 	if (cacheable && run.cache.has(key)) return run.cache.get(key) as T[];
-	const value = jsonValue(run, name, label, itemIndex, []);
+	const value = reshape(jsonValue(run, name, label, itemIndex, []));
 	if (value === undefined || value === null) return [];
 	const list = Array.isArray(value) ? value : [value];
 	const records = list.map(unwrapItem).filter((record) => !(record && typeof record === 'object' && Object.keys(record).length === 0)).map((record, position) => {
@@ -145,13 +145,14 @@ export function rowList(run: RulesRun, name: string, label: string, itemIndex: n
 /**
  * The input items as canonical records: each validated; an item that fails is a failure of that
  * item (its record and field named), and the others go on. `label` names the entity ("Time entry").
+ * An empty item (what n8n's "Always Output Data" gives for a list that found nothing) is skipped.
  */
 export function recordsFromItems<T>(run: RulesRun, schema: RecordSchema<T>, label: string, accept: (json: IDataObject) => boolean = () => true): { records: Array<{ itemIndex: number; record: T }>; failures: ItemFailure[]; skipped: number[] } {
 	const records: Array<{ itemIndex: number; record: T }> = [];
 	const failures: ItemFailure[] = [];
 	const skipped: number[] = [];
 	run.items.forEach((item, itemIndex) => {
-		if (!accept(item.json)) {
+		if (Object.keys(item.json).length === 0 || !accept(item.json)) {
 			skipped.push(itemIndex);
 			return;
 		}

@@ -73,6 +73,19 @@ describe('Process Rules node: billing', () => {
 		expect(json(perPerson).map((item) => [item.reference, (item.lines as IDataObject[]).map((line) => line.description)])).toEqual([['Cc1-2026-03', ['Ada Lovelace, March 2026 (12.00 h)']]]);
 	});
 
+	it('skips the empty item n8n gives for a list that found nothing, and takes billing terms as one object keyed by project code', async () => {
+		const terms = { WEB: { notToExceed: { amount: '400.00', currency: 'USD' } } };
+		const output = await run('billing', 'buildInvoiceDrafts', billing({ moreInputs: { billingTerms: JSON.stringify(terms) } }), [{}, time('t1'), time('t2', { date: '2026-03-09' })]);
+		expect(output.map((item) => [item.json.reference ?? item.json.rule, item.json.subtotalText ?? item.json.reason, paired(item)])).toEqual([
+			['WEB-2026-03', '300.00 USD', [1]],
+			['notToExceed', 'time entry t2 would take billing past the not-to-exceed cap of 400.00 USD on project "Website rebuild" (0.00 billed before)', [2]],
+		]);
+		expect(output[0].json.exceptions).toEqual(['1 time entry (2.00 h) of project "Website rebuild" would take billing past its not-to-exceed cap of 400.00 USD and is held off this invoice']);
+		// Nothing but the empty item: fees alone could still fall due, and nothing fails.
+		expect(await run('billing', 'buildInvoiceDrafts', billing(), [{}])).toEqual([]);
+		await expect(run('billing', 'buildInvoiceDrafts', billing({ moreInputs: { billingTerms: JSON.stringify({ NOPE: { notToExceed: { amount: '1.00', currency: 'USD' } } }) } }), [time('t1')])).rejects.toThrow('Billing Terms: the terms for project code "NOPE": no project has this code');
+	});
+
 	it('reads the time entries from a parameter, one invoice run per input item', async () => {
 		const output = await run('billing', 'buildInvoiceDrafts', billing({ timeEntriesSource: 'parameter', timeEntries: JSON.stringify([time('t1'), time('t2', { projectId: 'p9' })]) }), [{}]);
 		expect(output.map((item) => [item.json.reference ?? item.json.rule, paired(item)])).toEqual([

@@ -1,6 +1,7 @@
 import { buildInvoiceDrafts } from '../../nodes/ProcessRules/rules/billing/drafts';
 import { billingPeriod } from '../../nodes/ProcessRules/rules/billing/period';
 import { hoursToHundredths, priceHours, rateCardRate } from '../../nodes/ProcessRules/rules/billing/price';
+import { BillingTerms, termsList, withProjectIds } from '../../nodes/ProcessRules/rules/billing/terms';
 import { DEFAULT_BILLING_POLICY, type BillingInput, type BillingPolicy, type InvoiceDraft } from '../../nodes/ProcessRules/rules/billing/types';
 import { MARCH, client, entry, expense, milestone, money, project, resource, usd } from './processRules.fixtures';
 
@@ -256,6 +257,15 @@ describe('not-to-exceed cap', () => {
 		expect(draft.notToExceed?.p1).toEqual({ cap: usd(100000), billedBefore: usd(60000), billedNow: usd(40000), remainingAfter: usd(0), heldTimeEntryIds: [time[1].id] });
 		expect(holds).toMatchObject([{ rule: 'notToExceed', timeEntryIds: [time[1].id], hoursHundredths: 100 }]);
 		expect(holds[0].reason).toContain('not-to-exceed cap of 1000.00 USD');
+		// The draft leaves time of its own project behind: its reviewer is told.
+		expect(draft.flags).toEqual([{ rule: 'notToExceed', reason: '1 time entry (1.00 h) of project "Project p1" would take billing past its not-to-exceed cap of 1000.00 USD and is held off this invoice', projectId: 'p1', sourceIds: [] }]);
+		expect(draft.exceptions).toEqual([draft.flags[0].reason]);
+	});
+
+	it('says nothing on the draft when the cap holds nothing back', () => {
+		const draft = only(buildInvoiceDrafts(base({ timeEntries: [entry({ hours: 2 })], terms: [{ projectId: 'p1', notToExceed: usd(100000) }] })).drafts);
+		expect(draft.flags).toEqual([]);
+		expect(draft.notToExceed?.p1.remainingAfter).toEqual(usd(80000));
 	});
 
 	it('counts priced billed time before when no billed amount is given, and holds time in another currency', () => {
@@ -271,5 +281,42 @@ describe('not-to-exceed cap', () => {
 		const time = [entry({ hours: 0.01, rate: usd(50) }), entry({ hours: 0.01, rate: usd(50), date: '2026-03-03' }), entry({ hours: 0.01, rate: usd(50), date: '2026-03-04' })];
 		const { drafts } = buildInvoiceDrafts(base({ timeEntries: time, terms: [{ projectId: 'p1', notToExceed: usd(1) }] }));
 		expect(only(drafts).subtotalMinor).toBeLessThanOrEqual(1);
+	});
+});
+
+describe('terms and rates named by project code', () => {
+	const coded = [project('p1', { code: 'ACME-7' }), project('p2', { code: 'ACME-8', billingModel: 'milestone' })];
+
+	it('applies terms and rate-card rates given by project code, as an analyst writes them', () => {
+		const time = [entry({ hours: 2, rate: usd(15000) }), entry({ hours: 1, projectId: 'p2' }), entry({ hours: 1, rate: usd(15000), date: '2026-03-05' })];
+		const terms = [
+			{ projectCode: 'ACME-7', notToExceed: usd(40000) },
+			{ projectCode: 'ACME-8', milestones: [milestone('m9', { projectId: undefined, name: 'Design sign-off', amount: usd(250000) }), milestone('m10', { projectId: undefined, status: 'planned', amount: usd(1) })] },
+		];
+		const { drafts, holds } = buildInvoiceDrafts(base({ timeEntries: time, projects: coded, terms, rateCard: [{ projectCode: 'ACME-7', hourlyRate: usd(16000) }] }));
+		const [first, second] = drafts;
+		expect(first).toMatchObject({ reference: 'ACME-7-2026-03', subtotalMinor: 30000, timeEntryIds: [time[0].id], notToExceed: { p1: { cap: usd(40000) } } });
+		expect(first.flags.map((flag) => flag.rule)).toEqual(['rateDiffersFromRateCard', 'notToExceed']);
+		expect(holds).toMatchObject([{ rule: 'notToExceed', projectId: 'p1', timeEntryIds: [time[2].id] }]);
+		// The milestone kept with the terms bills; the time of the period is what its fee covers.
+		expect(second).toMatchObject({ reference: 'ACME-8-2026-03', subtotalMinor: 250000, milestoneIds: ['m9'], timeEntryIds: [time[1].id] });
+		expect(second.lines.map((line) => line.description)).toEqual(['Milestone: Design sign-off']);
+	});
+
+	it('flags a rate that is not the rate card\'s rate for the project named by code', () => {
+		const draft = only(buildInvoiceDrafts(base({ timeEntries: [entry({ hours: 1, rate: usd(15000) })], projects: coded.slice(0, 1), rateCard: [{ projectCode: 'ACME-7', hourlyRate: usd(16000) }] })).drafts);
+		expect(draft.flags.map((flag) => flag.rule)).toEqual(['rateDiffersFromRateCard']);
+		expect(draft.subtotalMinor).toBe(15000);
+	});
+
+	it('refuses a code no project has, or two projects share, and takes terms as one object keyed by code', () => {
+		expect(() => buildInvoiceDrafts(base({ projects: coded, terms: [{ projectCode: 'NOPE', notToExceed: usd(1) }] }))).toThrow('Billing terms for project code "NOPE": no project has this code');
+		expect(() => withProjectIds([{ projectCode: 'X' }], [project('a', { code: 'X' }), project('b', { code: 'X' })], 'the rate')).toThrow('the rate for project code "X": 2 projects have this code (a, b); name the project by its id');
+		expect(termsList({ 'ACME-7': { notToExceed: usd(1) }, 'ACME-8': 5 })).toEqual([{ projectCode: 'ACME-7', notToExceed: usd(1) }, 5]);
+		expect(termsList({})).toEqual([]);
+		const list = [{ projectId: 'p1' }];
+		expect(termsList(list)).toBe(list);
+		expect(termsList({ projectCode: 'ACME-7' })).toEqual({ projectCode: 'ACME-7' });
+		expect(BillingTerms.safeParse({ notToExceed: usd(1) }).success).toBe(false);
 	});
 });

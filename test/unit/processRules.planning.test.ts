@@ -115,7 +115,16 @@ describe('reconciliation with the invoice the ERP holds', () => {
 	const draft = { reference: 'A-2026-03', currency: 'USD', subtotalMinor: 30000, lines: [line(10000), line(10000, 2)] };
 
 	it('matches when subtotal and currency are the same', () => {
-		expect(compareInvoiceWithDraft(draft, { reference: 'A-2026-03', currency: 'USD', subtotal: usd(30000), lines: [line(10000, 2), line(10000)] })).toEqual({ matchesDraft: true, differences: [], linesNotOnInvoice: [], linesOnlyOnInvoice: [] });
+		expect(compareInvoiceWithDraft(draft, { reference: 'A-2026-03', currency: 'USD', subtotal: usd(30000), lines: [line(10000, 2), line(10000)] })).toEqual({ matchesDraft: true, differences: [], linesNotOnInvoice: [], linesOnlyOnInvoice: [], coveredByInvoice: true });
+	});
+
+	it('says the draft is covered when every line of it is on an invoice that holds more (a fee drafted again after its time was marked invoiced)', () => {
+		const fee = { reference: 'A-2026-03', currency: 'USD', subtotalMinor: 10000, lines: [line(10000)] };
+		const result = compareInvoiceWithDraft(fee, { reference: 'A-2026-03', currency: 'USD', subtotal: usd(30000), lines: [line(10000), line(10000, 2)] });
+		expect(result).toMatchObject({ matchesDraft: false, coveredByInvoice: true, linesNotOnInvoice: [], linesOnlyOnInvoice: [line(10000, 2)] });
+		// Without lines to compare, nothing says the draft is on the invoice.
+		expect(compareInvoiceWithDraft(fee, { reference: 'A-2026-03', currency: 'USD', subtotal: usd(30000) }).coveredByInvoice).toBe(false);
+		expect(compareInvoiceWithDraft(fee, { reference: 'A-2026-03', currency: 'EUR', subtotal: money(10000, 'EUR'), lines: [{ ...line(10000), unitPrice: money(10000, 'EUR'), lineAmount: money(10000, 'EUR') }] }).coveredByInvoice).toBe(false);
 	});
 
 	it('shows late time for a month already invoiced: the amount and the lines not on the invoice', () => {
@@ -124,6 +133,7 @@ describe('reconciliation with the invoice the ERP holds', () => {
 		expect(result.differences).toEqual([{ field: 'subtotal', draft: '300.00', invoice: '100.00' }]);
 		expect(result.notOnInvoice).toEqual(usd(20000));
 		expect(result.linesNotOnInvoice).toEqual([line(10000, 2)]);
+		expect(result.coveredByInvoice).toBe(false);
 		const other = compareInvoiceWithDraft(draft, { reference: 'B', currency: 'EUR', total: money(30000, 'EUR'), lines: [] });
 		expect(other.differences.map((difference) => difference.field)).toEqual(['currency', 'reference']);
 		expect(other.matchesDraft).toBe(false);

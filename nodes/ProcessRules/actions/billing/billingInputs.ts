@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { Client, Expense, Milestone, Project, Resource, Task, TimeEntry } from '../../../shared/canonical';
 import { type RecordSchema, asOfParameter, listProperty, numberParameter, parameter, recordList, recordsFromItems, ruleParameter, textParameter } from '../../parameters';
 import { billingPeriod, type BillingPeriod } from '../../rules/billing/period';
-import { BillingTerms } from '../../rules/billing/terms';
+import { BillingTerms, termsList, withProjectIds } from '../../rules/billing/terms';
 import { RateCardRate as RateCardRateSchema } from './rateCard';
 import { CHECK_RULES, DEFAULT_BILLING_POLICY, type BillingInput, type BillingPolicy, type CheckAction, type CheckRule } from '../../rules/billing/types';
 import type { ItemFailure, RulesRun } from '../../types';
@@ -88,9 +88,9 @@ export const billingInputProperties: INodeProperties[] = [
 		default: {},
 		options: [
 			{ ...listProperty('Billed Time to Date', 'billedTime', 'Time already invoiced on these projects, for the budget and not-to-exceed checks'), placeholder: "e.g. {{ $('Billed Time to Date').all() }}" },
-			listProperty('Billing Terms', 'billingTerms', 'Per project: { projectId, billingModel, feeBasis (milestone | percentComplete), fixedFee, percentComplete, feeBilledToDate, notToExceed, billedToDate, retainer: { fee, hoursPerPeriod, balanceHours, overageRate }, expenseMarkupPercent }; money as { "amount": "1000.00", "currency": "USD" }'),
+			listProperty('Billing Terms', 'billingTerms', 'Per project: { projectId or projectCode, billingModel, feeBasis (milestone | percentComplete), fixedFee, percentComplete, feeBilledToDate, milestones: [{ name, amount, status }], notToExceed, billedToDate, retainer: { fee, hoursPerPeriod, balanceHours, overageRate }, expenseMarkupPercent }, or one object keyed by project code; money as { "amount": "1000.00", "currency": "USD" }'),
 			listProperty('Milestones', 'milestones', 'Canonical milestones: fixed-fee and milestone projects bill those with status "reached"'),
-			listProperty('Rate Card', 'rateCard', 'Rates: { projectId?, taskId?, resourceId?, role?, hourlyRate }; the most specific rate applies'),
+			listProperty('Rate Card', 'rateCard', 'Rates: { projectId or projectCode?, taskId?, resourceId?, role?, hourlyRate }; the most specific rate applies'),
 			listProperty('Resources', 'resources', 'Canonical resources: names for per-person lines, roles for the rate card'),
 			listProperty('Tasks', 'tasks', 'Canonical tasks: names for the lines', "e.g. {{ $('Tasks in PSA').all() }}"),
 		],
@@ -126,8 +126,8 @@ const needsId = <T extends { id?: string }>(run: RulesRun, label: string) => (en
 /** The records of one invoice run: time entries (and expenses) from the input items or a parameter, the rest from parameters. */
 export function readBillingInput(run: RulesRun, itemIndex: number, fromItems: boolean): { input: BillingInput; timeItems: number[]; expenseItems: number[]; failures: ItemFailure[] } {
 	const more = parameter<IDataObject>(run, 'moreInputs', itemIndex, {});
-	const list = <T>(name: string, label: string, schema: RecordSchema<T>, what: string, nested = false): T[] =>
-		nested && more[name] === undefined ? [] : recordList<T>(run, nested ? `moreInputs.${name}` : name, label, itemIndex, schema, what);
+	const list = <T>(name: string, label: string, schema: RecordSchema<T>, what: string, nested = false, reshape?: (value: unknown) => unknown): T[] =>
+		nested && more[name] === undefined ? [] : recordList<T>(run, nested ? `moreInputs.${name}` : name, label, itemIndex, schema, what, reshape);
 	const expensesParameter = list<Expense>('expenses', 'Expenses', Expense, 'expense');
 	let timeEntries: TimeEntry[] = [];
 	const itemExpenses: Expense[] = [];
@@ -158,18 +158,21 @@ export function readBillingInput(run: RulesRun, itemIndex: number, fromItems: bo
 	}
 	const withoutId = expensesParameter.findIndex((expense) => !expense.id);
 	if (withoutId !== -1) throw new NodeOperationError(run.ctx.getNode(), `Expenses: expense ${withoutId + 1}: id is required (the invoice line names what it bills by id)`, { itemIndex });
+	const projects = list<Project>('projects', 'Projects', Project, 'project');
+	// Terms and rates may name a project by its code: found here, so an unknown code names the parameter.
+	const byCode = <T extends { projectId?: string; projectCode?: string }>(records: T[], label: string, what: string): T[] => ruleParameter(run, itemIndex, label, () => withProjectIds(records, projects, what));
 	const input: BillingInput = {
 		period: readPeriod(run, itemIndex),
 		timeEntries,
 		expenses: [...itemExpenses, ...expensesParameter],
-		projects: list<Project>('projects', 'Projects', Project, 'project'),
+		projects,
 		clients: list<Client>('clients', 'Clients', Client, 'client'),
 		tasks: list<Task>('tasks', 'Tasks', Task, 'task', true),
 		resources: list<Resource>('resources', 'Resources', Resource, 'resource', true),
 		billedTime: list<TimeEntry>('billedTime', 'Billed Time to Date', TimeEntry, 'time entry', true),
 		milestones: list<Milestone>('milestones', 'Milestones', Milestone, 'milestone', true),
-		rateCard: list('rateCard', 'Rate Card', RateCardRateSchema, 'rate', true),
-		terms: list<BillingTerms>('billingTerms', 'Billing Terms', BillingTerms, 'project\'s terms', true),
+		rateCard: byCode(list('rateCard', 'Rate Card', RateCardRateSchema, 'rate', true), 'Rate Card', 'the rate'),
+		terms: byCode(list<BillingTerms>('billingTerms', 'Billing Terms', BillingTerms, 'project\'s terms', true, termsList), 'Billing Terms', 'the terms'),
 	};
 	return { input, timeItems, expenseItems, failures };
 }

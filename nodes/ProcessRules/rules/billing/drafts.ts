@@ -5,7 +5,7 @@ import { draftFlags, groupBy, holdGroups } from './findings';
 import { expenseLines, type BillableExpense, type BillableTime, type LineNames, type PricedLine } from './lines';
 import { billedBeforeByCurrency, fixedFee, retainer, timeAndMaterials, type ModelBill, type ProjectToBill } from './models';
 import { hoursToHundredths, hundredthsText, projectCurrency } from './price';
-import type { BillingTerms } from './terms';
+import { withProjectIds, type BillingTerms, type ProjectTerms } from './terms';
 import { DEFAULT_BILLING_POLICY, type BillingInput, type BillingPolicy, type BillingResult, type DraftFlag, type Finding, type InvoiceDraft } from './types';
 
 /** What one project bills this period, before its lines are put on invoices by client and currency. */
@@ -17,7 +17,7 @@ interface ProjectBill extends ModelBill {
 const byId = <T extends { id?: string }>(records: T[] = []): Map<string, T> => new Map(records.filter((record) => record.id).map((record) => [record.id as string, record]));
 
 /** The projects that may bill without time this period: a milestone reached, a retainer fee, progress on a fee. */
-function feeProjects(milestones: Milestone[], terms: BillingTerms[]): string[] {
+function feeProjects(milestones: Milestone[], terms: ProjectTerms[]): string[] {
 	return [
 		...milestones.filter((milestone) => milestone.status === 'reached' && milestone.projectId).map((milestone) => milestone.projectId as string),
 		...terms.filter((entry) => entry.retainer?.fee || entry.percentComplete !== undefined).map((entry) => entry.projectId),
@@ -52,8 +52,12 @@ export function buildInvoiceDrafts(input: BillingInput, policy: BillingPolicy = 
 	const clients = byId(input.clients);
 	const tasks = byId(input.tasks);
 	const resources = byId(input.resources);
-	const terms = new Map((input.terms ?? []).map((entry) => [entry.projectId, entry]));
-	const context: CheckContext = { projects, clients, terms, policy, rates: { rateCard: input.rateCard ?? [], projects, tasks, resources } };
+	const termsList = withProjectIds(input.terms ?? [], input.projects, 'Billing terms') as ProjectTerms[];
+	const terms = new Map(termsList.map((entry) => [entry.projectId, entry]));
+	// Milestones kept with a project's terms belong to that project.
+	const milestones = [...(input.milestones ?? []), ...termsList.flatMap((entry) => (entry.milestones ?? []).map((milestone) => ({ ...milestone, projectId: milestone.projectId ?? entry.projectId })))];
+	const rateCard = withProjectIds(input.rateCard ?? [], input.projects, 'Rate card rate');
+	const context: CheckContext = { projects, clients, terms, policy, rates: { rateCard, projects, tasks, resources } };
 	const timeChecks = checkTimeEntries(input.timeEntries, context);
 	const costChecks = checkExpenses(input.expenses, context);
 	holdProjectsWithUnapprovedRecords(timeChecks, input.timeEntries, costChecks, input.expenses, policy);
@@ -65,7 +69,7 @@ export function buildInvoiceDrafts(input: BillingInput, policy: BillingPolicy = 
 	costChecks.forEach((check, position) => (check.hold ? holds.push(check.hold) : costs.push({ expense: input.expenses[position], check, position })));
 	const timeByProject = groupBy(time, (item) => item.entry.projectId);
 	const costsByProject = groupBy(costs, (item) => item.expense.projectId);
-	const milestonesByProject = groupBy(input.milestones ?? [], (milestone) => milestone.projectId ?? '');
+	const milestonesByProject = groupBy(milestones, (milestone) => milestone.projectId ?? '');
 	const billedByProject = groupBy(input.billedTime ?? [], (entry) => entry.projectId);
 	const hundredthsOf = (position: number) => timeChecks[position].hundredths;
 	const names: LineNames = {
@@ -74,7 +78,7 @@ export function buildInvoiceDrafts(input: BillingInput, policy: BillingPolicy = 
 		personName: (resourceId) => (resourceId ? resources.get(resourceId)?.displayName : undefined),
 	};
 
-	const candidates = new Set([...timeByProject.keys(), ...costsByProject.keys(), ...feeProjects(input.milestones ?? [], input.terms ?? [])]);
+	const candidates = new Set([...timeByProject.keys(), ...costsByProject.keys(), ...feeProjects(milestones, termsList)]);
 	const bills: ProjectBill[] = [];
 	for (const projectId of [...candidates].sort()) {
 		const project = projects.get(projectId);

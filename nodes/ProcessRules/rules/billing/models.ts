@@ -66,10 +66,14 @@ export function timeAndMaterials(work: ProjectToBill): ModelBill {
 		lines = timeLines(kept, policy, names, project.id ?? '');
 	}
 	const billedNow = lines.length ? sumMoney(lines.map((priced) => priced.line.lineAmount), cap.currency).amountMinor : 0;
+	// The invoice leaves time of its own project behind: a reviewer sees that before it goes out.
+	const heldPositions = new Set(holds.map((found) => found.position));
+	const heldHundredths = work.time.reduce((sum, item) => (heldPositions.has(item.position) ? sum + item.hundredths : sum), 0);
+	const notes = holds.length > 0 && lines.length > 0 ? [{ rule: 'notToExceed', reason: `${holds.length} time ${holds.length === 1 ? 'entry' : 'entries'} (${hundredthsText(heldHundredths)} h) of project "${project.name}" would take billing past its not-to-exceed cap of ${moneyText(cap)} and ${holds.length === 1 ? 'is' : 'are'} held off this invoice` }] : [];
 	return {
 		lines,
 		holds,
-		notes: [],
+		notes,
 		milestoneIds: [],
 		notToExceed: {
 			cap,

@@ -30,6 +30,8 @@ export function moneyText(amount: Money): string {
 /** One rate of a rate card: the more of project, task, person and role it names, the more specific it is. */
 export interface RateCardRate {
 	projectId?: string;
+	/** The project by its code: turned into its id before rates are looked up (withProjectIds). */
+	projectCode?: string;
 	taskId?: string;
 	resourceId?: string;
 	role?: string;

@@ -23,6 +23,12 @@ export interface Reconciliation {
 	/** Draft lines the invoice does not hold (compared by amount, quantity and unit price). */
 	linesNotOnInvoice: InvoiceLine[];
 	linesOnlyOnInvoice: InvoiceLine[];
+	/**
+	 * Every line of the draft is on the invoice (the ERP gave lines to compare): nothing the draft
+	 * bills is missing, even when the invoice holds more (a fee re-drafted after its time was marked
+	 * invoiced). Not a conflict: the period was invoiced before.
+	 */
+	coveredByInvoice: boolean;
 }
 
 const lineKey = (line: InvoiceLine): string => `${line.lineAmount.amountMinor}|${line.lineAmount.currency}|${line.quantity}|${line.unitPrice.amountMinor}`;
@@ -54,6 +60,7 @@ export function compareInvoiceWithDraft(draft: DraftToCompare, invoice: Pick<Inv
 	if (invoice.reference !== undefined && invoice.reference !== draft.reference) differences.push({ field: 'reference', draft: draft.reference, invoice: invoice.reference });
 	const linesNotOnInvoice: InvoiceLine[] = [];
 	const linesOnlyOnInvoice: InvoiceLine[] = [];
+	const linesCompared = !!draft.lines && !!invoice.lines && invoice.lines.length > 0;
 	if (draft.lines && invoice.lines && invoice.lines.length > 0) {
 		const onInvoice = new Map<string, InvoiceLine[]>();
 		for (const line of invoice.lines) onInvoice.set(lineKey(line), [...(onInvoice.get(lineKey(line)) ?? []), line]);
@@ -72,5 +79,6 @@ export function compareInvoiceWithDraft(draft: DraftToCompare, invoice: Pick<Inv
 		...(gap !== undefined && gap !== 0 ? { notOnInvoice: { amountMinor: gap, currency: draft.currency } } : {}),
 		linesNotOnInvoice,
 		linesOnlyOnInvoice,
+		coveredByInvoice: linesCompared && invoice.currency === draft.currency && linesNotOnInvoice.length === 0,
 	};
 }
