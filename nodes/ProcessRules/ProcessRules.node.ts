@@ -44,11 +44,11 @@ export class ProcessRules implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"]}}',
 		description:
-			'Billing, collections and planning rules of project-to-cash as read-only computations on canonical records: invoice drafts from timesheets and expenses with the checks before invoicing, aging, DSO and dunning of receivables, milestone plans, standard tasks and staffing proposals',
+			'Billing, collections and planning rules of project-to-cash as read-only computations on canonical records: invoice drafts from timesheets and expenses with the checks before invoicing, aging, DSO and dunning of receivables, the project a won deal becomes (milestone plan, standard tasks, staffing), and one-record summaries of invoice, collections and handoff runs',
 		defaults: { name: 'Process Rules' },
 		codex: {
 			categories: ['Finance & Accounting', 'Productivity'],
-			alias: ['invoice', 'invoicing', 'billing', 'timesheet', 'time entries', 'expenses', 'retainer', 'not to exceed', 'dunning', 'collections', 'aging', 'receivables', 'DSO', 'days sales outstanding', 'milestone', 'staffing', 'resourcing', 'project-to-cash'],
+			alias: ['invoice', 'invoicing', 'billing', 'timesheet', 'time entries', 'expenses', 'retainer', 'not to exceed', 'dunning', 'collections', 'aging', 'receivables', 'DSO', 'days sales outstanding', 'milestone', 'staffing', 'resourcing', 'handoff', 'run summary', 'project-to-cash'],
 		},
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

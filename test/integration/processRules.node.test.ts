@@ -140,6 +140,28 @@ describe('Process Rules node: billing', () => {
 		const missing = await run('billing', 'compareInvoiceWithDraft', { drafts: '[]' }, [erpInvoices[0], { id: 'bad' }], true);
 		expect(json(missing).map((item) => item.error)).toEqual(['Invoice in item 0 (INV-0001): no draft has reference "WEB-2026-03" and there is no draft at position 0', expect.stringMatching(/^Invoice in item 1 \("bad"\): clientId is required/)]);
 	});
+
+	it('Summarize Invoice Run gives one item for the run, from the drafts, the compared invoices, the PSA\'s marks and what went no further', async () => {
+		const drafts = await run('billing', 'buildInvoiceDrafts', billing(), [time('t1'), time('t2', { projectId: 'p3', approvalStatus: 'submitted' })]);
+		const compared = await run('billing', 'compareInvoiceWithDraft', { drafts: JSON.stringify(json(drafts)) }, [{ id: 'INV-1', number: 'INV-0001', reference: 'WEB-2026-03', clientId: 'x1', status: 'draft', currency: 'USD', issueDate: '2026-04-01', subtotal: { amountMinor: 30000, currency: 'USD' }, lines: drafts[0].json.lines }]);
+		const keptOff = [{ input: { projectName: 'Audit' }, operation: 'match', message: 'no ERP customer named "Acme Ltd"' }];
+		const parameters = { billingPeriod: JSON.stringify({ periodKey: '2026-03', periodEnd: '2026-03-31', issueDate: '2026-04-01' }), drafts: JSON.stringify(json(drafts)), invoices: JSON.stringify(json(compared)), psaMarks: JSON.stringify([{ reference: 'WEB-2026-03', marked: true }]), keptOff: JSON.stringify(keptOff) };
+		const output = await run('billing', 'summarizeInvoiceRun', parameters, [{}, {}]);
+		expect(output).toHaveLength(1);
+		expect(paired(output[0])).toEqual([0, 1]);
+		expect(output[0].json).toMatchObject({
+			period: '2026-03',
+			invoices: [{ reference: 'WEB-2026-03', number: 'INV-0001', project: 'Website rebuild', client: 'Acme Ltd', subtotal: '300.00 USD', hours: 2, lines: 1, timeMarkedInvoiced: true, lateTimeConflict: false }],
+			alreadyInvoiced: [],
+			totals: { USD: { invoices: 1, amountMinor: 30000, amount: '300.00', hours: 2 } },
+			held: [
+				{ project: 'Support', rule: 'notApproved', reason: 'time entry t2 is submitted, not approved' },
+				{ project: 'Audit', rule: 'notMatched', reason: 'no ERP customer named "Acme Ltd"' },
+			],
+			readinessLagDays: { afterPeriodEnd: 1, afterLastWorkAverage: 30, afterLastWorkMax: 30 },
+		});
+		await expect(run('billing', 'summarizeInvoiceRun', { ...parameters, billingPeriod: '{}' }, [{}])).rejects.toThrow('Billing Period: periodEnd must be a date (YYYY-MM-DD), not undefined');
+	});
 });
 
 const invoice = (id: string, fields: IDataObject = {}): IDataObject => ({ id, number: `INV-${id}`, clientId: 'c1', status: 'authorised', currency: 'USD', issueDate: '2026-02-01', dueDate: '2026-03-01', total: { amount: '1000.00', currency: 'USD' }, balance: { amount: '1000.00', currency: 'USD' }, ...fields });
@@ -202,12 +224,52 @@ describe('Process Rules node: collections', () => {
 		expect(stopped[0].json).toMatchObject({ due: false, stop: 'doNotChase', stopReason: '"INV-7" is on the do-not-chase list' });
 	});
 
+	it('Decide Dunning Step takes its ladder as a days list with one text for reminders and one for escalations, as a policy holds them', async () => {
+		const prioritized = json(await run('collections', 'prioritizeInvoices', { asOf: '2026-04-15' }, [invoice('1'), invoice('5', { dueDate: '2026-04-17' })]));
+		const parameters = { asOf: '2026-04-15', ladderSource: 'days', ladderDays: '-2, 1, 15, 45', escalateFromDays: 45, reminderSubject: 'Please pay {{invoiceNumber}}', escalationSubject: '{{invoiceNumber}}: {{daysOverdue}} days', escalationMessage: 'Owes {{amount}}' };
+		const output = await run('collections', 'decideDunningStep', parameters, prioritized);
+		expect(output.map((item) => [item.json.invoiceId, item.json.stage, item.json.action, item.json.subject, item.json.body])).toEqual([
+			['1', 45, 'escalation', 'INV-1: 45 days', 'Owes 1000.00 USD'],
+			['5', -2, 'reminder', 'Please pay INV-5', expect.stringContaining('Our records show invoice INV-5 is -2 days past its due date')],
+		]);
+		await expect(run('collections', 'decideDunningStep', { ...parameters, ladderDays: '1, 15, soon' }, prioritized)).rejects.toThrow('Stage Days: stage "soon" is not a whole number of days');
+	});
+
 	it('Decide Dunning Step reads a matched account\'s billing contact and canonical invoices; a bad item is an error item', async () => {
 		const contacts = JSON.stringify([{ id: 'k1', clientId: 'crm-1', firstName: 'Jo', lastName: 'Payer', email: 'jo@acme.example', jobTitle: 'Accounts Payable' }]);
 		const items = [{ ...invoice('8'), match: { status: 'matched', candidate: { id: 'crm-1', name: 'Acme (CRM)', ownerId: 'owner-3' } } }, { id: '9', dueDate: '2026-03-01' }];
 		const output = await run('collections', 'decideDunningStep', { asOf: '2026-04-15', contacts }, items, true);
 		expect(output[0].json).toMatchObject({ invoiceId: '8', stage: 45, action: 'escalation', due: true, accountName: 'Acme (CRM)', accountOwnerId: 'owner-3', billingContact: { name: 'Jo Payer', email: 'jo@acme.example' }, subject: 'Escalation: Acme (CRM) owes 1000.00 USD on INV-8, 45 days overdue' });
 		expect(output[1]).toMatchObject({ json: { error: 'Invoice in item 1: currency is required' }, pairedItem: { item: 1 } });
+	});
+});
+
+describe('Process Rules node: collections summary', () => {
+	it('Summarize Collections gives one item: overdue by age and DSO per currency, steps taken, stops, priorities', async () => {
+		const overdue = [
+			{ invoiceId: '1', invoiceNumber: 'INV-1', name: 'Acme', currency: 'USD', balanceMinor: 100000, daysOverdue: 40, priority: 60 },
+			{ invoiceId: '2', invoiceNumber: 'INV-2', name: 'Globex', currency: 'USD', balanceMinor: 2500, daysOverdue: 5, priority: 20 },
+		];
+		const decisions = [
+			{ invoiceId: '1', invoiceNumber: 'INV-1', name: 'Acme', due: true, stage: 30, action: 'reminder', stop: null, stopReason: '', priority: 60 },
+			{ invoiceId: '2', invoiceNumber: 'INV-2', name: 'Globex', due: false, stage: 1, action: 'reminder', stop: 'promiseToPay', stopReason: 'promised to pay by 2026-05-01', priority: 20 },
+		];
+		const invoices = [invoice('1', { issueDate: '2026-02-01', dueDate: '2026-03-06' }), invoice('9', { status: 'paid', issueDate: '2026-03-01', balance: { amount: '0.00', currency: 'USD' } })];
+		const parameters = { overdue: JSON.stringify(overdue), decisions: JSON.stringify(decisions), invoices: JSON.stringify(invoices), recorded: JSON.stringify([{ id: 'n1' }, {}]), asOf: '2026-04-15', agingBuckets: '30, 60' };
+		const output = await run('collections', 'summarizeCollections', parameters, [{}]);
+		expect(output[0].json).toMatchObject({
+			asOf: '2026-04-15',
+			overdueInvoices: 2,
+			overdue: { USD: { total: '1025.00', byAge: { '1-30': '25.00', '31-60': '1000.00', '61+': '0.00' } } },
+			daysSalesOutstanding: { USD: { receivable: '1000.00', salesLastDays: '2000.00', days: 45 } },
+			remindersSent: 1,
+			escalations: 0,
+			notesWritten: 1,
+			steps: [{ invoice: 'INV-1', customer: 'Acme', stage: 30, action: 'reminder', priority: 60 }],
+			stopped: [{ invoice: 'INV-2', customer: 'Globex', rule: 'promiseToPay', reason: 'promised to pay by 2026-05-01' }],
+			topPriorities: [{ invoice: 'INV-1', balance: '1000.00 USD' }, { invoice: 'INV-2', balance: '25.00 USD' }],
+		});
+		await expect(run('collections', 'summarizeCollections', { ...parameters, agingBuckets: '30, x' }, [{}])).rejects.toThrow('Aging Buckets: aging bucket "x" is not a whole number of days above 0');
 	});
 });
 
@@ -225,6 +287,47 @@ describe('Process Rules node: planning', () => {
 		const bad = await run('planning', 'planMilestones', {}, [{ amount: { amount: '12.345', currency: 'USD' } }, deals[0]], true);
 		expect(bad[0].json.error).toBe('Item 0: Contract Value is not money (amount "12.345" has 3 decimals; USD has 2)');
 		expect(bad[1].json.dealId).toBe('d1');
+	});
+
+	it('Explain Missing Deal Data gives one notice per deal the checks refused, none for a deal already told', async () => {
+		const refused = (nextStep?: string) => ({ input: { id: 'd4', name: 'Data platform', ownerId: 'u9', nextStep, _meta: { system: 'hubspot' } }, issues: [{ path: 'startDate', rule: 'required', message: 'the deal has no start date' }] });
+		const output = await run('planning', 'explainMissingDealData', {}, [refused(), refused('Handoff to delivery waits for: startDate. Complete the deal; the next handoff run picks it up.'), { issues: [] }], true);
+		expect(output.map((item) => [item.json.dealId ?? item.json.error, item.json.missing, paired(item)])).toEqual([
+			['d4', ['startDate'], [0]],
+			['Item 2: the deal (under "input") has no id', undefined, [2]],
+		]);
+		expect(output[0].json).toMatchObject({ crmSystem: 'hubspot', ownerId: 'u9', nextStep: 'Handoff to delivery waits for: startDate. Complete the deal; the next handoff run picks it up.', problems: ['startDate: the deal has no start date'] });
+	});
+
+	it('Plan Project From Deal plans each deal\'s project, finds the one an earlier run made, and tells whether the budget needs approval', async () => {
+		const deal = (id: string, fields: IDataObject = {}) => ({ id, name: `Deal ${id}`, status: 'won', closeDate: '2026-04-01', billingModel: 'milestone', startDate: '2026-05-04', amount: { amountMinor: 15000001, currency: 'GBP' }, _meta: { system: 'hubspot', entity: 'opportunity', remoteId: id, fetchedAt: '2026-04-01T00:00:00Z' }, ...fields });
+		const items = [{ id: 'h1', deal: deal('d1') }, { id: 'h2', match: { status: 'matched', candidate: { id: 'h9' } }, deal: deal('d2', { billingModel: 'time_and_materials' }) }, { id: 'h3', deal: deal('d3', { amount: undefined }) }];
+		const psaProjects = JSON.stringify([{ id: 'P7', name: 'Deal d2', externalRefs: { hubspot: 'd2', harvest: 'P7' } }]);
+		const parameters = { deal: '={{ $json.deal }}', clientName: 'Acme', erpCustomer: '{ "id": "x1" }', psaProjects, approvalThresholds: '{ "GBP": "100000.00" }' };
+		const output = await run('planning', 'planProject', parameters, items, true);
+		expect(output.map((item) => [item.json.dealId ?? item.json.error, item.json.existingProjectId, item.json.needsApproval, item.json.psaClientId, ((item.json.milestones as unknown[]) ?? []).length])).toEqual([
+			['d1', '', true, 'h1', 3],
+			['d2', 'P7', false, 'h9', 0],
+			['Deal in item 2 ("Deal d3"): amount is required to plan its project', undefined, undefined, undefined, 0],
+		]);
+		const project = output[0].json.project as IDataObject;
+		expect(project).toMatchObject({ clientId: 'h1', fixedFee: { amountMinor: 15000001, currency: 'GBP' }, externalRefs: { hubspot: 'd1' } });
+		// The deterministic business key a second run finds the project by.
+		expect((project.externalRefs as IDataObject).key).toBe('hubspot-deal-d1/project');
+	});
+
+	it('Summarize Handoff gives one item for the run, counting what each step made', async () => {
+		const handoffs = [{ dealId: 'd1', dealName: 'Deal d1', clientName: 'Acme', projectId: 'P1', projectLink: 'https://psa/P1', projectCreated: true, erpCustomerCreated: true, amountDecimal: '100.00', currency: 'USD', billingModel: 'fixed_fee', milestones: [{}, {}], closedAt: new Date(Date.now() - 3_600_000).toISOString() }];
+		const parameters = {
+			wonDeals: JSON.stringify([{ id: 'd1' }, { id: 'd2' }, { id: 'd3' }]),
+			notYetHandedOff: JSON.stringify([{ id: 'd1' }, { id: 'd3' }]),
+			handoffs: JSON.stringify(handoffs),
+			waitingForData: JSON.stringify([{ input: { id: 'd3', name: 'Deal d3' }, issues: [{ path: 'startDate' }, { path: 'startDate' }] }]),
+			created: { erpCustomers: JSON.stringify([{ id: 'c1' }]), tasks: JSON.stringify([{ id: 't1' }, { id: 't2' }, {}]) },
+		};
+		const output = await run('planning', 'summarizeHandoff', parameters, [{}]);
+		expect(output[0].json).toMatchObject({ wonDealsInWindow: 3, alreadyHandedOff: 1, handedOff: 1, projectsCreated: 1, erpCustomersCreated: 1, psaClientsCreated: 0, tasksAdded: 2, staffingAssignments: 0, waitingForData: [{ dealId: 'd3', deal: 'Deal d3', missing: ['startDate'] }], handoffs: [{ dealId: 'd1', budget: '100.00 USD', milestones: 2, cycleTimeHours: 1 }] });
+		expect((output[0].json.cycleTimeHours as IDataObject).max).toBe(1);
 	});
 
 	it('Plan Standard Tasks lists the tasks to add by PSA id', async () => {
@@ -275,7 +378,7 @@ describe('Process Rules node description', () => {
 		expect(description.codex?.categories).toEqual(['Finance & Accounting', 'Productivity']);
 		expect(description.codex?.alias).toEqual(expect.arrayContaining(['invoice', 'billing', 'timesheet', 'dunning', 'aging', 'DSO', 'milestone', 'staffing']));
 		const operations = description.properties.filter((property) => property.name === 'operation').flatMap((property) => property.options as Array<{ value: string; description?: string }>);
-		expect(operations).toHaveLength(11);
+		expect(operations).toHaveLength(16);
 		expect(operations.every((option) => (option.description ?? '').length > 40)).toBe(true);
 	});
 });

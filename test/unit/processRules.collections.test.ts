@@ -1,6 +1,6 @@
 import { ageInvoices, ageReceivables, agingBucketOf, agingBuckets, parseAgingBounds } from '../../nodes/ProcessRules/rules/collections/aging';
 import { daysSalesOutstanding } from '../../nodes/ProcessRules/rules/collections/dso';
-import { DEFAULT_DUNNING_LADDER, dunningLadder, dunningNote, freeTextNotes, stageDue, stepsAlreadySent } from '../../nodes/ProcessRules/rules/collections/dunning';
+import { DEFAULT_DUNNING_LADDER, DEFAULT_LADDER_TEXTS, dunningLadder, dunningNote, freeTextNotes, ladderFromDays, stageDue, stepsAlreadySent } from '../../nodes/ProcessRules/rules/collections/dunning';
 import { placeholdersOf, renderMessage } from '../../nodes/ProcessRules/rules/collections/message';
 import { DEFAULT_PRIORITY_POLICY, lastPaymentByInvoice, paymentHistoryByClient, priorityScore } from '../../nodes/ProcessRules/rules/collections/priority';
 import { daysOverdue, openBalance } from '../../nodes/ProcessRules/rules/collections/receivables';
@@ -121,6 +121,20 @@ describe('dunning ladder and memory', () => {
 		expect(sent.get('i2')).toEqual([{ invoiceId: 'i2', stage: -3, sentAt: '2026-03-27T07:00:00Z' }]);
 		expect(freeTextNotes(records).get('i1')).toEqual(['Customer promised to pay by 2026-04-30']);
 		expect(stepsAlreadySent([])).toEqual(new Map());
+	});
+});
+
+describe('a ladder written as days', () => {
+	it('reminds before the escalation day and escalates from it, in order of days; the policy\'s days are today\'s ladder', () => {
+		expect(ladderFromDays('1, 15, 30, 45, 60', 45)).toEqual(DEFAULT_DUNNING_LADDER);
+		const ladder = ladderFromDays(' 30, -3,1 ', 30, { ...DEFAULT_LADDER_TEXTS, reminderSubject: 'Soon', escalationSubject: 'Now' });
+		expect(ladder.map((stage) => [stage.days, stage.action, stage.subject])).toEqual([[-3, 'reminder', 'Soon'], [1, 'reminder', 'Soon'], [30, 'escalation', 'Now']]);
+	});
+
+	it('refuses a stage that is not a whole number, an empty ladder and a day given twice', () => {
+		expect(() => ladderFromDays('1, 1.5', 45)).toThrow('stage "1.5" is not a whole number of days');
+		expect(() => ladderFromDays(' , ', 45)).toThrow('the ladder names no stage');
+		expect(() => ladderFromDays('1, 15, 15', 45)).toThrow('two stages of the ladder are at 15 days');
 	});
 });
 

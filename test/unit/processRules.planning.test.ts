@@ -1,4 +1,5 @@
 import { compareInvoiceWithDraft, invoiceSubtotal } from '../../nodes/ProcessRules/rules/billing/reconcile';
+import { counterpartId, explainMissingDealData, planProjectFromDeal, projectsByDeal } from '../../nodes/ProcessRules/rules/planning/deal';
 import { budgetNeedsApproval, parseMilestonePlan, planMilestones } from '../../nodes/ProcessRules/rules/planning/milestones';
 import { freeHoursInWindow, proposeStaffing, type StaffingNeed } from '../../nodes/ProcessRules/rules/planning/staffing';
 import { nameList, planStandardTasks } from '../../nodes/ProcessRules/rules/planning/tasks';
@@ -123,7 +124,7 @@ describe('reconciliation with the invoice the ERP holds', () => {
 		const result = compareInvoiceWithDraft(fee, { reference: 'A-2026-03', currency: 'USD', subtotal: usd(30000), lines: [line(10000), line(10000, 2)] });
 		expect(result).toMatchObject({ matchesDraft: false, coveredByInvoice: true, linesNotOnInvoice: [], linesOnlyOnInvoice: [line(10000, 2)] });
 		// Without lines to compare, nothing says the draft is on the invoice.
-		expect(compareInvoiceWithDraft(fee, { reference: 'A-2026-03', currency: 'USD', subtotal: usd(30000) }).coveredByInvoice).toBe(false);
+		expect(compareInvoiceWithDraft(fee, { reference: 'A-2026-03', currency: 'USD', subtotal: usd(30000), lines: [] }).coveredByInvoice).toBe(false);
 		expect(compareInvoiceWithDraft(fee, { reference: 'A-2026-03', currency: 'EUR', subtotal: money(10000, 'EUR'), lines: [{ ...line(10000), unitPrice: money(10000, 'EUR'), lineAmount: money(10000, 'EUR') }] }).coveredByInvoice).toBe(false);
 	});
 
@@ -143,5 +144,56 @@ describe('reconciliation with the invoice the ERP holds', () => {
 	it('takes the subtotal from the lines when the ERP gives none', () => {
 		expect(invoiceSubtotal({ currency: 'USD', lines: [line(5), line(7)] })).toEqual(usd(12));
 		expect(invoiceSubtotal({ currency: 'USD', lines: [], total: usd(3) })).toEqual(usd(3));
+	});
+});
+
+describe('a won deal handed off', () => {
+	const deal = { id: 'd7', name: 'ERP rollout', ownerId: 'u1', closeDate: '2026-04-01', billingModel: 'milestone' as const, startDate: '2026-05-04', amount: usd(1000001), _meta: { system: 'hubspot', entity: 'opportunity', remoteId: 'd7', fetchedAt: '2026-04-01T00:00:00Z' } };
+
+	it('explains what a deal lacks once: a deal whose next step says it already is left out', () => {
+		const issues = [{ path: 'startDate', message: 'the deal has no start date' }, { path: 'startDate', message: 'again' }, { path: 'amount.currency', message: 'no currency' }];
+		const notice = explainMissingDealData(deal, issues);
+		expect(notice).toEqual({
+			dealId: 'd7',
+			dealName: 'ERP rollout',
+			ownerId: 'u1',
+			crmSystem: 'hubspot',
+			missing: ['startDate', 'amount.currency'],
+			nextStep: 'Handoff to delivery waits for: startDate, amount.currency. Complete the deal; the next handoff run picks it up.',
+			problems: ['startDate: the deal has no start date', 'startDate: again', 'amount.currency: no currency'],
+		});
+		expect(explainMissingDealData({ ...deal, nextStep: notice!.nextStep }, issues)).toBeUndefined();
+		expect(explainMissingDealData(deal, issues, '{{deal}} needs {{missing}}')?.nextStep).toBe('ERP rollout needs startDate, amount.currency');
+	});
+
+	it('plans the project: budget, milestones that add up to the deal in its notes, its fee, the deal\'s id; approval only for a new one', () => {
+		const milestones = planMilestones(usd(1000001), parseMilestonePlan('Kick-off: 30, Design sign-off: 30, Acceptance: 40'));
+		const plan = planProjectFromDeal({ deal, clientName: 'Acme', erpCustomer: { id: 'x1', match: { status: 'matched', candidate: { id: 'ERP-9' } } }, psaClient: { id: 'h5' }, milestones, budgetAtThreshold: true });
+		expect(plan).toMatchObject({ dealId: 'd7', crmSystem: 'hubspot', amountDecimal: '10000.01', currency: 'USD', erpCustomerId: 'ERP-9', erpCustomerCreated: false, psaClientId: 'h5', psaClientCreated: true, existingProjectId: '', needsApproval: true, closedAt: '2026-04-01T00:00:00.000Z' });
+		expect(plan.project).toEqual({
+			name: 'ERP rollout',
+			clientId: 'h5',
+			billingModel: 'milestone',
+			budgetAmount: usd(1000001),
+			fixedFee: usd(1000001),
+			startDate: '2026-05-04',
+			status: 'active',
+			notes: 'Handed off from hubspot deal d7 "ERP rollout", won 2026-04-01.\nMilestone: Kick-off (30%) 3000.00 USD\nMilestone: Design sign-off (30%) 3000.00 USD\nMilestone: Acceptance (40%) 4000.01 USD',
+			externalRefs: expect.objectContaining({ hubspot: 'd7' }),
+		});
+		expect((plan.project as { externalRefs: Record<string, string> }).externalRefs).toEqual(Object.fromEntries([['hubspot', 'd7'], ['key', 'hubspot-deal-d7/project']]));
+		const found = planProjectFromDeal({ deal: { ...deal, billingModel: 'time_and_materials' }, clientName: 'Acme', erpCustomer: { id: 'x1' }, psaClient: { id: 'h5', match: { status: 'matched', candidate: { id: 'h6' } } }, existingProjectId: 'P3', milestones: [], budgetAtThreshold: true });
+		expect(found).toMatchObject({ existingProjectId: 'P3', needsApproval: false, psaClientId: 'h6', psaClientCreated: false });
+		expect((found.project as { fixedFee?: unknown }).fixedFee).toBeUndefined();
+	});
+
+	it('finds the project an earlier run made by the deal\'s id in its externalRefs, and the id of a matched or created record', () => {
+		const index = projectsByDeal([{ id: 'P1', externalRefs: { hubspot: 'd7', harvest: 'P1' } }, { id: 'P2', externalRefs: { hubspot: 'd7' } }, { id: 'P3', externalRefs: { salesforce: 'd7' } }]);
+		expect(index.get('hubspot|d7')?.id).toBe('P1');
+		expect(index.get('salesforce|d7')?.id).toBe('P3');
+		expect(index.get('hubspot|d8')).toBeUndefined();
+		expect(counterpartId({ id: 7 })).toBe('7');
+		expect(counterpartId({ id: 'x', match: { status: 'matched', candidate: { id: 'y' } } })).toBe('y');
+		expect(counterpartId({ id: 'x', match: { status: 'unmatched' } })).toBe('x');
 	});
 });

@@ -3,13 +3,18 @@ import { buildInvoiceDraftsOperation } from './billing/buildInvoiceDrafts.operat
 import { checkTimeEntriesOperation } from './billing/checkTimeEntries.operation';
 import { compareInvoiceWithDraftOperation } from './billing/compareInvoiceWithDraft.operation';
 import { getBillingPeriodOperation } from './billing/getBillingPeriod.operation';
+import { summarizeInvoiceRunOperation } from './billing/summarizeInvoiceRun.operation';
 import { ageReceivablesOperation } from './collections/ageReceivables.operation';
 import { daysSalesOutstandingOperation } from './collections/daysSalesOutstanding.operation';
 import { decideDunningStepOperation } from './collections/decideDunningStep.operation';
 import { prioritizeInvoicesOperation } from './collections/prioritizeInvoices.operation';
+import { summarizeCollectionsOperation } from './collections/summarizeCollections.operation';
+import { explainMissingDealDataOperation } from './planning/explainMissingDealData.operation';
 import { planMilestonesOperation } from './planning/planMilestones.operation';
+import { planProjectOperation } from './planning/planProject.operation';
 import { planStandardTasksOperation } from './planning/planStandardTasks.operation';
 import { proposeStaffingOperation } from './planning/proposeStaffing.operation';
+import { summarizeHandoffOperation } from './planning/summarizeHandoff.operation';
 
 /** The node's resources and operations, in the order the pickers list them (operations alphabetical by name). */
 export const processRulesResources: ResourceEntry[] = [
@@ -46,6 +51,13 @@ export const processRulesResources: ResourceEntry[] = [
 				description: 'The month an invoice run bills (named, or last month), its first and last day, and the issue and due dates',
 				operation: getBillingPeriodOperation,
 			},
+			{
+				value: 'summarizeInvoiceRun',
+				name: 'Summarize Invoice Run',
+				action: 'Summarize an invoice run',
+				description: 'One record for an invoice run: the invoices made and their totals per currency, invoices a re-run found made before, what was held or not approved and why, and the invoice-readiness lag in days',
+				operation: summarizeInvoiceRunOperation,
+			},
 		],
 	},
 	{
@@ -81,19 +93,40 @@ export const processRulesResources: ResourceEntry[] = [
 				description: 'Each invoice with its days overdue, customer, payment history and a 0-100 priority score with its parts (amount, days overdue, paying late before)',
 				operation: prioritizeInvoicesOperation,
 			},
+			{
+				value: 'summarizeCollections',
+				name: 'Summarize Collections',
+				action: 'Summarize receivables and a dunning run',
+				description: 'One record for a collections run: overdue totals by age bucket and days sales outstanding per currency, the reminders and escalations taken, what stopped the others, and the top priorities',
+				operation: summarizeCollectionsOperation,
+			},
 		],
 	},
 	{
 		value: 'planning',
 		name: 'Planning',
-		description: 'The milestone plan, standard tasks and staffing of a new project',
+		description: 'The project a won deal becomes: its milestone plan, standard tasks and staffing, what a deal lacks, and the handoff run',
 		operations: [
+			{
+				value: 'explainMissingDealData',
+				name: 'Explain Missing Deal Data',
+				action: 'Explain what a deal lacks for its handoff',
+				description: 'For each deal the handoff checks refused: the fields missing, the next-step text that says so, and the problems for its owner; a deal already told the same is left out',
+				operation: explainMissingDealDataOperation,
+			},
 			{
 				value: 'planMilestones',
 				name: 'Plan Milestones',
 				action: 'Plan the milestones of a contract',
 				description: 'Split a contract value into milestone amounts by percentage, adding up exactly to the value, and tell whether the budget needs approval',
 				operation: planMilestonesOperation,
+			},
+			{
+				value: 'planProject',
+				name: 'Plan Project From Deal',
+				action: 'Plan the project a won deal becomes',
+				description: 'The PSA project a won deal becomes (budget, billing model, milestones that add up to the deal, the deal\'s ID for idempotency), the project an earlier run made for it, and whether its budget needs approval',
+				operation: planProjectOperation,
 			},
 			{
 				value: 'planStandardTasks',
@@ -108,6 +141,13 @@ export const processRulesResources: ResourceEntry[] = [
 				action: 'Propose the team for a project',
 				description: 'Match people\'s skills and free hours to a project\'s needs: the proposed team with the reason for each pick, and each gap',
 				operation: proposeStaffingOperation,
+			},
+			{
+				value: 'summarizeHandoff',
+				name: 'Summarize Handoff',
+				action: 'Summarize a deal-to-project handoff run',
+				description: 'One record for a handoff run: deals handed off or already handed off, records created, deals waiting for data or approval, ambiguous clients, and the cycle time from close to project ready',
+				operation: summarizeHandoffOperation,
 			},
 		],
 	},

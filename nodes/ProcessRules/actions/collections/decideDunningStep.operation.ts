@@ -4,7 +4,7 @@ import { Contact, toDecimalString } from '../../../shared/canonical';
 import { coerceMoneyInput } from '../../../shared/canonical/input';
 import { asOfParameter, asOfProperty, derived, listProperty, numberParameter, parameter, recordList, rowList, ruleParameter, textParameter } from '../../parameters';
 import { isIsoDate } from '../../rules/dates';
-import { DEFAULT_DUNNING_LADDER, dunningLadder, freeTextNotes, stepsAlreadySent, type DunningRecord, type DunningStage } from '../../rules/collections/dunning';
+import { DEFAULT_DUNNING_LADDER, DEFAULT_LADDER_TEXTS, dunningLadder, freeTextNotes, ladderFromDays, stepsAlreadySent, type DunningRecord, type DunningStage, type LadderTexts } from '../../rules/collections/dunning';
 import { daysOverdue, openBalance, type Receivable } from '../../rules/collections/receivables';
 import { BILLING_TITLE_WORDS, billingContact, decideDunningStep } from '../../rules/collections/steps';
 import { DEFAULT_STOP_POLICY, wordList, type StopPolicy } from '../../rules/collections/stops';
@@ -12,10 +12,29 @@ import { itemOperation, type RulesRun } from '../../types';
 
 const PLACEHOLDERS = '{{invoiceNumber}}, {{amount}}, {{balance}}, {{currency}}, {{dueDate}}, {{daysOverdue}}, {{daysUntilDue}}, {{customer}}, {{contactName}}, {{contactEmail}}, {{accountOwnerId}}, {{reference}}, {{priority}}, {{stage}}, {{today}}';
 
+const { reminderSubject, reminderBody, escalationSubject, escalationBody } = DEFAULT_LADDER_TEXTS;
+
 const description: INodeProperties[] = [
+	{
+		displayName: 'Ladder From',
+		name: 'ladderSource',
+		type: 'options',
+		options: [
+			{ name: 'Stages Below', value: 'stages', description: 'Each stage with its days, action, subject and message' },
+			{ name: 'Days List', value: 'days', description: 'Days such as "1, 15, 30, 45, 60" (as a policy holds them): stages from a day on escalate, the others remind' },
+		],
+		default: 'stages',
+	},
+	{ displayName: 'Stage Days', name: 'ladderDays', type: 'string', default: '1, 15, 30, 45, 60', description: 'Days past the due date of each stage, comma-separated; negative for a reminder before it', displayOptions: { show: { ladderSource: ['days'] } } },
+	{ displayName: 'Escalate From (Days)', name: 'escalateFromDays', type: 'number', default: 45, description: 'Stages from this day on escalate to the account owner; earlier ones remind the customer', displayOptions: { show: { ladderSource: ['days'] } } },
+	{ displayName: 'Reminder Subject', name: 'reminderSubject', type: 'string', default: reminderSubject, description: `Takes ${PLACEHOLDERS}`, displayOptions: { show: { ladderSource: ['days'] } } },
+	{ displayName: 'Reminder Message', name: 'reminderMessage', type: 'string', typeOptions: { rows: 4 }, default: reminderBody, displayOptions: { show: { ladderSource: ['days'] } } },
+	{ displayName: 'Escalation Subject', name: 'escalationSubject', type: 'string', default: escalationSubject, displayOptions: { show: { ladderSource: ['days'] } } },
+	{ displayName: 'Escalation Message', name: 'escalationMessage', type: 'string', typeOptions: { rows: 4 }, default: escalationBody, displayOptions: { show: { ladderSource: ['days'] } } },
 	{
 		displayName: 'Dunning Ladder',
 		name: 'ladder',
+		displayOptions: { show: { ladderSource: ['stages'] } },
 		type: 'fixedCollection',
 		typeOptions: { multipleValues: true, sortable: true },
 		placeholder: 'Add Stage',
@@ -50,6 +69,22 @@ function readLadder(run: RulesRun, itemIndex: number, stored: IDataObject): Dunn
 	return ruleParameter(run, itemIndex, 'Dunning Ladder', () =>
 		dunningLadder(stages.map((stage) => ({ days: Number(stage.days), action: stage.action === 'escalation' ? 'escalation' : 'reminder', subject: String(stage.subject ?? ''), body: String(stage.body ?? '') }))),
 	);
+}
+
+function readLadderParameters(run: RulesRun, itemIndex: number): DunningStage[] {
+	if (parameter<string>(run, 'ladderSource', itemIndex, 'stages') !== 'days') {
+		const stored = parameter<IDataObject>(run, 'ladder', itemIndex, { stage: DEFAULT_DUNNING_LADDER.map((stage) => ({ ...stage })) });
+		return derived(run, 'ladder', [stored], () => readLadder(run, itemIndex, stored));
+	}
+	const days = textParameter(run, 'ladderDays', itemIndex, '1, 15, 30, 45, 60');
+	const escalateFrom = numberParameter(run, 'escalateFromDays', 'Escalate From (Days)', itemIndex, 45);
+	const texts: LadderTexts = {
+		reminderSubject: textParameter(run, 'reminderSubject', itemIndex, DEFAULT_LADDER_TEXTS.reminderSubject),
+		reminderBody: textParameter(run, 'reminderMessage', itemIndex, DEFAULT_LADDER_TEXTS.reminderBody),
+		escalationSubject: textParameter(run, 'escalationSubject', itemIndex, DEFAULT_LADDER_TEXTS.escalationSubject),
+		escalationBody: textParameter(run, 'escalationMessage', itemIndex, DEFAULT_LADDER_TEXTS.escalationBody),
+	};
+	return derived(run, 'ladderFromDays', [days, escalateFrom, ...Object.values(texts)], () => ruleParameter(run, itemIndex, 'Stage Days', () => ladderFromDays(days, escalateFrom, texts)));
 }
 
 function history(run: RulesRun, itemIndex: number): { steps: ReturnType<typeof stepsAlreadySent>; notes: Map<string, string[]> } {
@@ -106,8 +141,7 @@ export const decideDunningStepOperation = itemOperation(description, (run, itemI
 		doNotChase: textParameter(run, 'doNotChase', itemIndex).split(',').map((entry) => entry.trim()).filter(Boolean),
 	};
 	const { steps, notes } = history(run, itemIndex);
-	const stored = parameter<IDataObject>(run, 'ladder', itemIndex, { stage: DEFAULT_DUNNING_LADDER.map((stage) => ({ ...stage })) });
-	const ladder = derived(run, 'ladder', [stored], () => readLadder(run, itemIndex, stored));
+	const ladder = readLadderParameters(run, itemIndex);
 	const accountName = text(account?.name) ?? customerName;
 	const decision = decideDunningStep(
 		{ invoiceId, invoiceNumber: text(invoice.invoiceNumber) ?? text(invoice.number), clientId: text(invoice.customerId) ?? text(invoice.clientId), customerName, customerEmail, balanceMinor, lastPaymentDate: text(invoice.lastPaymentDate) ?? null, daysOverdue: days },

@@ -3,12 +3,11 @@ import { NodeOperationError } from 'n8n-workflow';
 import { Money } from '../../../shared/canonical';
 import { coerceMoneyInput } from '../../../shared/canonical/input';
 import { objectParameter, parameter, ruleParameter, textParameter } from '../../parameters';
-import { budgetNeedsApproval, parseMilestonePlan, planMilestones, type RemainderPlacement } from '../../rules/planning/milestones';
-import { itemOperation } from '../../types';
+import { budgetNeedsApproval, parseMilestonePlan, planMilestones, type PlannedMilestone, type RemainderPlacement } from '../../rules/planning/milestones';
+import { itemOperation, type RulesRun } from '../../types';
 
-const description: INodeProperties[] = [
-	{ displayName: 'Contract Value', name: 'contractValue', type: 'json', default: '={{ $json.amount }}', description: 'Money: { "amountMinor": 1250000, "currency": "USD" } or { "amount": "12500.00", "currency": "USD" }' },
-	{ displayName: 'Billing Model', name: 'billingModel', type: 'string', default: '={{ $json.billingModel }}', description: 'The contract\'s billing model (fixed_fee, time_and_materials, milestone, retainer)' },
+/** The plan's fields, shared with Plan Project From Deal. */
+export const milestonePlanProperties: INodeProperties[] = [
 	{
 		displayName: 'Models With Milestones',
 		name: 'modelsWithMilestones',
@@ -38,6 +37,21 @@ const description: INodeProperties[] = [
 	{ displayName: 'Budget Approval Thresholds', name: 'approvalThresholds', type: 'json', default: '{}', description: 'Per currency, contract values at or above need approval, e.g. { "GBP": "100000.00", "USD": "120000.00" }' },
 ];
 
+const description: INodeProperties[] = [
+	{ displayName: 'Contract Value', name: 'contractValue', type: 'json', default: '={{ $json.amount }}', description: 'Money: { "amountMinor": 1250000, "currency": "USD" } or { "amount": "12500.00", "currency": "USD" }' },
+	{ displayName: 'Billing Model', name: 'billingModel', type: 'string', default: '={{ $json.billingModel }}', description: 'The contract\'s billing model (fixed_fee, time_and_materials, milestone, retainer)' },
+	...milestonePlanProperties,
+];
+
+/** The milestones of a contract of this model and value, and whether its budget needs approval, from the plan's fields. */
+export function readMilestonePlan(run: RulesRun, itemIndex: number, value: Money, model: string): { milestones: PlannedMilestone[]; approval: ReturnType<typeof budgetNeedsApproval> } {
+	const models = parameter<string[]>(run, 'modelsWithMilestones', itemIndex, ['fixed_fee', 'milestone']);
+	const plan = ruleParameter(run, itemIndex, 'Milestone Plan', () => parseMilestonePlan(textParameter(run, 'milestonePlan', itemIndex)));
+	const milestones = models.includes(model) ? planMilestones(value, plan, parameter<RemainderPlacement>(run, 'remainderTo', itemIndex, 'last')) : [];
+	const thresholds = objectParameter(run, 'approvalThresholds', 'Budget Approval Thresholds', itemIndex) as Record<string, string | number>;
+	return { milestones, approval: ruleParameter(run, itemIndex, 'Budget Approval Thresholds', () => budgetNeedsApproval(value, thresholds)) };
+}
+
 /**
  * The milestone plan of each contract (input item): the contract value split by percentages into
  * amounts that add up to it exactly, a note line per milestone, and whether the budget needs approval.
@@ -58,12 +72,7 @@ export const planMilestonesOperation = itemOperation(description, (run, itemInde
 		const why = coerced.issues[0]?.message.replace(/^\(record\) /, '') ?? value.error?.issues.map((issue) => `${issue.path.join('.') || 'value'} ${issue.message.toLowerCase()}`).join('; ');
 		throw new NodeOperationError(run.ctx.getNode(), `Item ${itemIndex}: Contract Value is not money (${why ?? 'no amount'})`, { itemIndex, description: 'Give { "amountMinor": 1250000, "currency": "USD" } or { "amount": "12500.00", "currency": "USD" }' });
 	}
-	const model = textParameter(run, 'billingModel', itemIndex);
-	const models = parameter<string[]>(run, 'modelsWithMilestones', itemIndex, ['fixed_fee', 'milestone']);
-	const plan = ruleParameter(run, itemIndex, 'Milestone Plan', () => parseMilestonePlan(textParameter(run, 'milestonePlan', itemIndex)));
-	const milestones = models.includes(model) ? planMilestones(value.data, plan, parameter<RemainderPlacement>(run, 'remainderTo', itemIndex, 'last')) : [];
-	const thresholds = objectParameter(run, 'approvalThresholds', 'Budget Approval Thresholds', itemIndex) as Record<string, string | number>;
-	const approval = ruleParameter(run, itemIndex, 'Budget Approval Thresholds', () => budgetNeedsApproval(value.data, thresholds));
+	const { milestones, approval } = readMilestonePlan(run, itemIndex, value.data, textParameter(run, 'billingModel', itemIndex));
 	return {
 		...run.items[itemIndex].json,
 		milestones: milestones as unknown as IDataObject[],

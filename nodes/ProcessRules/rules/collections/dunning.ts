@@ -24,6 +24,38 @@ export const DEFAULT_DUNNING_LADDER: DunningStage[] = [
 	})),
 ];
 
+/** The texts of a ladder written as a list of days: one subject and message for reminders, one for escalations. */
+export interface LadderTexts {
+	reminderSubject: string;
+	reminderBody: string;
+	escalationSubject: string;
+	escalationBody: string;
+}
+
+export const DEFAULT_LADDER_TEXTS: LadderTexts = {
+	reminderSubject: DEFAULT_DUNNING_LADDER[0].subject,
+	reminderBody: DEFAULT_DUNNING_LADDER[0].body,
+	escalationSubject: DEFAULT_DUNNING_LADDER[DEFAULT_DUNNING_LADDER.length - 1].subject,
+	escalationBody: DEFAULT_DUNNING_LADDER[DEFAULT_DUNNING_LADDER.length - 1].body,
+};
+
+/**
+ * A ladder as an analyst writes it in a policy: "1, 15, 30, 45, 60" (negative days remind before
+ * the due date), stages from `escalateFromDays` on escalate to the account owner, the others
+ * remind the customer.
+ */
+export function ladderFromDays(daysText: string, escalateFromDays: number, texts: LadderTexts = DEFAULT_LADDER_TEXTS): DunningStage[] {
+	const parts = daysText.split(',').map((part) => part.trim()).filter(Boolean);
+	if (parts.length === 0) throw new Error('the ladder names no stage');
+	const bad = parts.find((part) => !/^[-+]?\d+$/.test(part));
+	if (bad !== undefined) throw new Error(`stage "${bad}" is not a whole number of days`);
+	return dunningLadder(
+		parts.map(Number).map((days) =>
+			days >= escalateFromDays ? { days, action: 'escalation', subject: texts.escalationSubject, body: texts.escalationBody } : { days, action: 'reminder', subject: texts.reminderSubject, body: texts.reminderBody },
+		),
+	);
+}
+
 /** The ladder in order of days; two stages on the same day are refused. */
 export function dunningLadder(stages: DunningStage[]): DunningStage[] {
 	const sorted = [...stages].sort((a, b) => a.days - b.days);
