@@ -71,6 +71,8 @@ const CORE_NODES: Record<string, { versions: number[]; inputs: number; outputs: 
 	'n8n-nodes-base.httpRequest': { versions: [4, 4.1, 4.2], inputs: 1, outputs: 1, defaultName: 'HTTP Request' },
 	'n8n-nodes-base.stickyNote': { versions: [1], inputs: 0, outputs: 0, defaultName: 'Sticky Note' },
 	'n8n-nodes-base.dataTable': { versions: [1, 1.1], inputs: 1, outputs: 1, defaultName: 'Data table' },
+	'n8n-nodes-base.splitOut': { versions: [1], inputs: 1, outputs: 1, defaultName: 'Split Out' },
+	'n8n-nodes-base.removeDuplicates': { versions: [1, 1.1, 2], inputs: 1, outputs: 1, defaultName: 'Remove Duplicates' },
 };
 
 function coreNodeType(type: string, spec: (typeof CORE_NODES)[string]): INodeType {
@@ -207,8 +209,35 @@ describe.each(templates)('template %s', (_file, template) => {
 		}
 	});
 
+	it('carries no currency-exponent table of its own: money is the pack\'s (nodes/shared/canonical/money.ts)', () => {
+		// A table of minor-unit exponents shows as currency codes mapped to 0 or 3 (e.g. JPY: 0, KWD: 3), in code or in a parameter.
+		const table = /\b(?:JPY|KRW|ISK|CLP|VND|BHD|JOD|KWD|OMR|TND)\b['"]?\s*:\s*[0-3]\b/;
+		for (const node of workNodes) expect({ node: node.name, table: table.test(JSON.stringify(node.parameters).replace(/\\"/g, '"')) }).toEqual({ node: node.name, table: false });
+	});
+
 	it('ships with HubSpot, Harvest, Xero and BambooHR chosen', () => {
 		const chosen = new Set(workNodes.map((node) => node.parameters.system).filter(Boolean));
 		for (const system of chosen) expect(['hubspot', 'harvest', 'xero', 'bamboohr']).toContain(system);
+	});
+});
+
+/** Lines of Code-node JavaScript that are not blank and not `//` comments, as the before-stop hook counts them. */
+function codeLines(template: Template): number {
+	return template.nodes
+		.filter((node) => node.type === 'n8n-nodes-base.code')
+		.reduce((sum, node) => sum + String(node.parameters.jsCode ?? '').split('\n').filter((line) => line.trim() !== '' && !/^\s*\/\//.test(line)).length, 0);
+}
+
+describe('the templates together', () => {
+	it('hold at most 40 lines of Code-node JavaScript: the business rules are Process Rules operations, Code nodes only glue', () => {
+		const counts = Object.fromEntries(templates.map(([file, template]) => [file, codeLines(template)]));
+		const total = Object.values(counts).reduce((sum, count) => sum + count, 0);
+		expect(total <= 40 ? 'at most 40' : `${total} lines: ${JSON.stringify(counts)}`).toBe('at most 40');
+	});
+
+	it('counts Code-node lines as the hook does: blank lines and // comments are not code', () => {
+		const code = (jsCode: string): Template => ({ name: 't', nodes: [{ id: '1', name: 'Glue', type: 'n8n-nodes-base.code', typeVersion: 2, position: [0, 0], parameters: { jsCode } }], connections: {} });
+		expect(codeLines(code('// why\n\nconst a = 1;\n  // more\nreturn [{ json: { a } }];\n'))).toBe(2);
+		expect(codeLines({ ...code(''), nodes: [] })).toBe(0);
 	});
 });
