@@ -3,7 +3,7 @@ import { stageApprovedTime, type StagedTime } from './approvedTime';
 import { stageOverdueInvoices, type StagedInvoice } from './overdueInvoices';
 import { winHubSpotDeals, type WonDeal } from './wonDeals';
 
-export { lastMonth, stageApprovedTime, type StagedProject, type StagedTime, type TimeCase } from './approvedTime';
+export { lastMonth, stageApprovedTime, stageEveryBillingModel, type BillingCase, type StagedProject, type StagedTime, type TimeCase } from './approvedTime';
 export type { TimeAtScale } from './approvedTimeAtScale';
 export type { DealsAtScale } from './wonDealsAtScale';
 export { stageOverdueInvoices, type DunningCase, type StagedInvoice } from './overdueInvoices';

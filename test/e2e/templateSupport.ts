@@ -172,6 +172,35 @@ export async function runToEnd(
 	return { execution, decided: approvalLinks(sandbox, execution.id).filter((request) => decided.includes(request.link)).map((request) => request.title) };
 }
 
+/**
+ * Like runToEnd, for a run with several Approval Gate requests: decides one request at a time,
+ * as approvers do, each after the execution waits again. A decision the gate answers 409 ("another
+ * decision was being recorded at the same moment", its busy page) is sent again, as the page asks.
+ */
+export async function runToEndDecidingInTurn(
+	n8n: N8nInstance,
+	sandbox: Sandbox,
+	workflowId: string,
+	decision: (title: string) => 'approve' | 'reject' = () => 'approve',
+	timeoutMs = 240_000,
+): Promise<{ execution: ExecutionResult; decided: string[] }> {
+	let execution = await n8n.runWorkflow(workflowId, timeoutMs);
+	const decided: string[] = [];
+	const deadline = Date.now() + timeoutMs;
+	while (!isFinal(execution)) {
+		if (Date.now() > deadline) throw new Error(`execution ${execution.id} did not finish; status ${execution.status}`);
+		const next = execution.status === 'waiting' ? approvalLinks(sandbox, execution.id).find((candidate) => !decided.includes(candidate.link)) : undefined;
+		if (next) {
+			const status = await decide(next.link, decision(next.title), 'decided by the end-to-end test');
+			if (status === 200) decided.push(next.link);
+			else if (status !== 409) throw new Error(`deciding "${next.title}" answered ${status}`);
+		}
+		await sleep(500);
+		execution = await n8n.getExecution(execution.id);
+	}
+	return { execution, decided: approvalLinks(sandbox, execution.id).filter((request) => decided.includes(request.link)).map((request) => request.title) };
+}
+
 /** `n8n import:workflow --input=<file>` against the instance's database, as an administrator would. */
 export async function importWorkflowWithCli(n8n: N8nInstance, file: string): Promise<string> {
 	const env: NodeJS.ProcessEnv = {

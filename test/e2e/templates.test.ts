@@ -13,13 +13,13 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { N8nCredentialRecord } from '../../sandbox/credentials';
 import { inboxHookUrl, TEMPLATE_CREDENTIAL_NAMES } from '../../sandbox/credentials';
-import { stageApprovedTime, stageOverdueInvoices, winHubSpotDeals, winSalesforceDeals } from '../../sandbox/scenarios';
+import { stageApprovedTime, stageEveryBillingModel, stageOverdueInvoices, winHubSpotDeals, winSalesforceDeals } from '../../sandbox/scenarios';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { expectCollectionsDone, collectionsSnapshot } from './templates.collections';
 import { erpCustomerNames, expectHandoffDone, handoffSnapshot, type Crm, type Erp } from './templates.handoff';
-import { erpInvoices, expectInvoicingDone, invoicingSnapshot, referenceOf, type InvoicingErp } from './templates.invoicing';
+import { erpInvoices, expectEveryRuleReached, expectedHolds, expectInvoicingDone, gatedProjects, invoicedProjects, invoicingSnapshot, referenceOf, type InvoicingErp } from './templates.invoicing';
 import type { AnyObject } from './templateSupport';
-import { importWorkflowWithCli, inbox, loadTemplate, nodeError, nodeItems, otherSystems, runToEnd, sandboxCredentials, switchSystems, switchTo, withCredentials, withPolicy } from './templateSupport';
+import { importWorkflowWithCli, inbox, loadTemplate, nodeError, nodeItems, otherSystems, runToEndDecidingInTurn, sandboxCredentials, switchSystems, switchTo, withCredentials, withPolicy } from './templateSupport';
 import { erpSystems } from '../../nodes/Erp/systems';
 import type { N8nInstance } from './n8n';
 import { ensureN8nInstalled, ensurePackInstalled, startN8n, stopAllN8n } from './n8n';
@@ -54,7 +54,7 @@ describe('workflow templates in a real n8n against the sandbox', () => {
 	/** Runs to the end (approving every gate request), checks it succeeded, returns it and the approved titles. */
 	async function run(id: string, label: string): Promise<{ execution: AnyObject; decided: string[] }> {
 		const started = Date.now();
-		const { execution, decided } = await runToEnd(n8n, sandbox, id);
+		const { execution, decided } = await runToEndDecidingInTurn(n8n, sandbox, id);
 		timings[label] = Date.now() - started;
 		if (execution.status !== 'success') throw new Error(`${label}: execution ${execution.id} ended ${execution.status}: ${nodeError(execution)}\n${n8n.logs().split('\n').slice(-40).join('\n')}`);
 		return { execution, decided };
@@ -134,29 +134,36 @@ describe('workflow templates in a real n8n against the sandbox', () => {
 	});
 
 	describe.each(['xero', 'businessCentral'] as InvoicingErp[])('time to invoice with %s', (erp) => {
-		test('bills last month per project: lines are hours x rate to the cent, exceptions approved at the gate, time marked invoiced; a second run changes nothing', async () => {
+		test('bills last month by each project\'s billing model: lines to the cent as computed from Harvest\'s records and the terms, every check reached, exceptions approved at the gate, time marked invoiced; a second run changes nothing', async () => {
 			sandbox.reset();
-			const staged = await stageApprovedTime(sandbox);
+			const staged = await stageEveryBillingModel(sandbox);
 			const invoicesBefore = erpInvoices(sandbox, erp).length;
-			let workflow = prepared(TEMPLATES.invoicing);
+			let workflow = withPolicy(prepared(TEMPLATES.invoicing), 'Invoicing Policy', { billingTerms: JSON.stringify(staged.billingTerms), rateCard: JSON.stringify(staged.rateCard) });
 			if (erp === 'businessCentral') workflow = switchSystems(workflow, ['erp'], credentials);
 			const id = await importAs(workflow, erp);
 
 			const first = await run(id, `invoicing ${erp} first`);
-			const longDay = staged.projects.find((project) => project.case === 'longDay')!;
-			expect(first.decided).toEqual([expect.stringContaining(referenceOf(longDay, staged))]);
+			// One approval per draft with exceptions, each named by its reference.
+			const gated = gatedProjects(staged).map((project) => referenceOf(project, staged));
+			expect(first.decided).toHaveLength(gated.length);
+			for (const reference of gated) expect(first.decided.filter((title) => title.includes(reference))).toHaveLength(1);
 			expectInvoicingDone(sandbox, erp, staged, invoicesBefore);
+			expectEveryRuleReached(nodeItems(first.execution as never, 'Build Invoice Drafts'), staged);
 			const [summary] = nodeItems(first.execution as never, 'Invoice Run Summary');
 			expect(summary.period).toBe(staged.periodKey);
-			expect(summary.invoices.map((invoice: AnyObject) => invoice.reference).sort()).toEqual(staged.projects.filter((p) => p.case !== 'unapproved').map((p) => referenceOf(p, staged)).sort());
-			expect(summary.held).toEqual([expect.objectContaining({ project: staged.projects.find((p) => p.case === 'unapproved')!.projectName })]);
+			expect(summary.invoices.map((invoice: AnyObject) => invoice.reference).sort()).toEqual(invoicedProjects(staged).map((project) => referenceOf(project, staged)).sort());
+			expect(summary.invoices.every((invoice: AnyObject) => invoice.timeMarkedInvoiced && !invoice.lateTimeConflict)).toBe(true);
+			expect((summary.held as AnyObject[]).map((held) => [held.project, held.rule]).sort()).toEqual(expectedHolds(staged).sort());
 			expect(summary.readinessLagDays.afterPeriodEnd).toBeGreaterThanOrEqual(1);
 
 			const before = invoicingSnapshot(sandbox, erp);
 			const second = await run(id, `invoicing ${erp} second`);
 			expect(second.decided).toEqual([]);
 			expect(invoicingSnapshot(sandbox, erp)).toEqual(before);
-			expect(nodeItems(second.execution as never, 'Invoice Run Summary')[0].invoices).toEqual([]);
+			const [again] = nodeItems(second.execution as never, 'Invoice Run Summary');
+			expect(again.invoices).toEqual([]);
+			// Fees fall due on their own, without new time: found invoiced before under their reference, not billed again.
+			expect((again.alreadyInvoiced as AnyObject[]).map((invoice) => invoice.reference).sort()).toEqual(staged.projects.filter((project) => ['fixedFee', 'milestone'].includes(project.case)).map((project) => referenceOf(project, staged)).sort());
 		});
 	});
 
