@@ -1,5 +1,5 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
-import { listProperty, rowList } from '../../parameters';
+import { listProperty, parameter, rowList } from '../../parameters';
 import { handoffSummary, type HandedOffDeal } from '../../rules/planning/handoffSummary';
 import { batchOperation, type RulesRun } from '../../types';
 
@@ -32,7 +32,7 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : ty
 const filled = (rows: IDataObject[]): IDataObject[] => rows.filter((row) => Object.keys(row).length > 0);
 
 function countCreated(run: RulesRun, name: string, label: string): number {
-	const created = run.ctx.getNodeParameter('created', 0, {}) as IDataObject;
+	const created = parameter<IDataObject>(run, 'created', 0, {});
 	return created[name] === undefined ? 0 : filled(rowList(run, `created.${name}`, label, 0)).length;
 }
 

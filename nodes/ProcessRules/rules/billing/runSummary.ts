@@ -1,6 +1,5 @@
 import { toDecimalString } from '../../../shared/canonical';
 import { daysBetween } from '../dates';
-import { hundredthsText } from './price';
 
 /** An ERP invoice compared with the draft it was made from (what Compare Invoice With Draft gives). */
 export interface ComparedInvoice {
@@ -76,7 +75,8 @@ export function invoiceRunSummary(input: InvoiceRunInput): InvoiceRunSummary {
 	const marked = new Map(input.marks.map((mark) => [mark.reference, mark.marked]));
 	const invoices: InvoiceRunLine[] = [];
 	const alreadyInvoiced: InvoiceRunSummary['alreadyInvoiced'] = [];
-	const totals: InvoiceRunSummary['totals'] = {};
+	// Per currency: invoices, amount in minor units, hours in hundredths (summed as integers, given as hours).
+	const totals = new Map<string, { invoices: number; amountMinor: number; hundredths: number }>();
 	const lags: number[] = [];
 	for (const invoice of input.invoices) {
 		const number = invoice.invoiceNumber ?? '';
@@ -100,19 +100,20 @@ export function invoiceRunSummary(input: InvoiceRunInput): InvoiceRunSummary {
 			lateTimeConflict: !invoice.matchesDraft,
 		});
 		if (!invoice.matchesDraft) continue;
-		const total = totals[invoice.currency] ?? { invoices: 0, amountMinor: 0, amount: '', hours: 0 };
+		const total = totals.get(invoice.currency) ?? { invoices: 0, amountMinor: 0, hundredths: 0 };
 		total.invoices += 1;
 		total.amountMinor += invoice.subtotalMinor;
-		total.amount = toDecimalString(total.amountMinor, invoice.currency);
-		total.hours = Number(hundredthsText(Math.round(total.hours * 100) + hundredths));
-		totals[invoice.currency] = total;
+		total.hundredths += hundredths;
+		totals.set(invoice.currency, total);
 		if (invoice.lastWorkDate) lags.push(daysBetween(invoice.lastWorkDate, input.period.issueDate));
 	}
 	return {
 		period: input.period.periodKey,
 		invoices,
 		alreadyInvoiced,
-		totals,
+		totals: Object.fromEntries(
+			[...totals].map(([currency, total]) => [currency, { invoices: total.invoices, amountMinor: total.amountMinor, amount: toDecimalString(total.amountMinor, currency), hours: total.hundredths / 100 }]),
+		),
 		held: input.keptOff,
 		readinessLagDays: {
 			afterPeriodEnd: daysBetween(input.period.periodEnd, input.period.issueDate),
