@@ -33,7 +33,7 @@ describe('the Docker recipe', () => {
 			const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--ignore-scripts'], { cwd: work, encoding: 'utf8' })) as Array<{ filename: string; integrity: string }>;
 			const tarball = path.join(work, packed.filename);
 			const recipe = execFileSync('bash', [path.join(ROOT, 'docker', 'checksum.sh'), tarball], { encoding: 'utf8' }).trim();
-			expect(recipe).toBe(createHash('sha512').update(fs.readFileSync(tarball)).digest('hex'));
+			expect(recipe).toBe(createHash('sha512').update(new Uint8Array(fs.readFileSync(tarball))).digest('hex'));
 			// The same digest npm records as the tarball's integrity (base64 there).
 			expect(`sha512-${Buffer.from(recipe, 'hex').toString('base64')}`).toBe(packed.integrity);
 		} finally {
