@@ -25,7 +25,8 @@ scan_failed=0
 node scripts/scan-package.mjs || { status=1; scan_failed=1; }
 
 step "type-checking the tests, the sandbox and the scripts (ts-jest transpiles them without types)"
-npx tsc -p tsconfig.dev.json || status=1
+types_failed=0
+npx tsc -p tsconfig.dev.json || { status=1; types_failed=1; }
 
 step "unit and integration tests"
 npx jest --selectProjects unit integration --json --outputFile="$results_dir/fast.json" || status=1
@@ -47,9 +48,9 @@ for (const file of fs.readdirSync(process.argv[1])) {
 	suitesFailed += result.numFailedTestSuites;
 }
 if (suitesFailed > 0 && failed === 0) failed = suitesFailed; // a suite that failed to load counts
-// The community-package scan is one check of its own: passed or failed.
-if (process.argv[2] === "1") failed += 1; else passed += 1;
+// The community-package scan and the type-check are one check each: passed or failed.
+for (const check of [process.argv[2], process.argv[3]]) if (check === "1") failed += 1; else passed += 1;
 console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed > 0 ? 1 : 0);
-' "$results_dir" "$scan_failed" || status=1
+' "$results_dir" "$scan_failed" "$types_failed" || status=1
 exit $status
