@@ -18,7 +18,6 @@ export class P2cMicrosoftTeamsWebhookApi implements ICredentialType {
 			type: 'notice',
 			default: '',
 		},
-		// eslint-disable-next-line @n8n/community-nodes/credential-unnecessary-password -- the webhook URL is itself the secret: whoever has it can post
 		{
 			displayName: 'Webhook URL',
 			name: 'webhookUrl',

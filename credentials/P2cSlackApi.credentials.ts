@@ -61,7 +61,6 @@ export class P2cSlackApi implements ICredentialType {
 			default: '',
 			displayOptions: { show: { connection: ['incomingWebhook'] } },
 		},
-		// eslint-disable-next-line @n8n/community-nodes/credential-unnecessary-password -- the webhook URL is itself the secret: whoever has it can post
 		{
 			displayName: 'Webhook URL',
 			name: 'webhookUrl',
