@@ -56,6 +56,10 @@ export function stageApprovedTimeAtScale(sandbox: Sandbox, period: Omit<StagedTi
 
 	candidates.slice(0, size.projects).forEach((project: HarvestProjectRecord, index) => {
 		const kind = caseAt(index);
+		// A project people book time on last month runs through it: the seed's dates (laid out before its fixed
+		// anchor) would otherwise put every entry outside them, an exception a reviewer must approve.
+		if (project.starts_on && project.starts_on > period.periodStart) project.starts_on = period.periodStart;
+		if (project.ends_on && project.ends_on < period.periodEnd) project.ends_on = period.periodEnd;
 		const client = tables.clients.get(project.client_id)!;
 		const tasks = [...tables.taskAssignments.values()].filter((a) => a.project_id === project.id && a.is_active && a.billable).map((a) => a.task_id);
 		const team = [0, 1, 2].map((offset) => people[(index * 3 + offset) % people.length]);
