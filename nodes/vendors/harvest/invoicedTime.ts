@@ -4,6 +4,9 @@ import { collect } from '../../shared/transport/pagination';
 import { harvestId } from './records';
 import type { HarvestReader } from './reader';
 
+/** Each run's invoices per client: every item's client of a run shares the run's decrypted credential object. */
+const invoicesOfRun = new WeakMap<object, Map<number, Promise<HarvestInvoice[]>>>();
+
 /** The fields of a Harvest invoice the pack reads back. */
 interface HarvestInvoice {
 	id: number;
@@ -23,8 +26,18 @@ export function harvestMarkTimeInvoiced(client: VendorClient, reader: HarvestRea
 	return async (request: TimeInvoicedRequest): Promise<TimeInvoicedResult> => {
 		const projectId = harvestId(request.projectId, 'projectId');
 		const clientId = request.clientId ? harvestId(request.clientId, 'clientId') : (await reader.project(String(projectId))).client.id;
-		const existing = async (): Promise<HarvestInvoice | undefined> =>
-			(await collect(reader.pages<HarvestInvoice>('/invoices', 'invoices', { client_id: String(clientId) }))).find((invoice) => invoice.purchase_order === request.reference);
+		const readInvoices = async (): Promise<HarvestInvoice[]> => await collect(reader.pages<HarvestInvoice>('/invoices', 'invoices', { client_id: String(clientId) }));
+		// Before a retry the invoices are read again: the lost answer's invoice may be there now.
+		const existing = async (): Promise<HarvestInvoice | undefined> => (await readInvoices()).find((invoice) => invoice.purchase_order === request.reference);
+		// The client's invoices are read once per run: the items of a run share its client's list.
+		const ofRun = invoicesOfRun.get(client.credentials) ?? new Map<number, Promise<HarvestInvoice[]>>();
+		invoicesOfRun.set(client.credentials, ofRun);
+		if (!ofRun.has(clientId)) {
+			const reading = readInvoices();
+			ofRun.set(clientId, reading);
+			reading.catch(() => ofRun.delete(clientId));
+		}
+		const known = await ofRun.get(clientId)!;
 		const result = (invoice: HarvestInvoice, marked: boolean): TimeInvoicedResult => ({
 			projectId: request.projectId,
 			reference: request.reference,
@@ -36,7 +49,7 @@ export function harvestMarkTimeInvoiced(client: VendorClient, reader: HarvestRea
 			timeEntryIds: [],
 			expenseIds: [],
 		});
-		const before = await existing();
+		const before = known.find((invoice) => invoice.purchase_order === request.reference);
 		if (before) return result(before, false);
 		const created = await client.send<HarvestInvoice>({
 			method: 'POST',
@@ -58,6 +71,7 @@ export function harvestMarkTimeInvoiced(client: VendorClient, reader: HarvestRea
 			// No idempotency key in Harvest: a lost answer is found by its purchase order before any retry.
 			retrySafety: { lookup: existing },
 		});
+		known.push({ ...created, purchase_order: created.purchase_order ?? request.reference });
 		return result(created, true);
 	};
 }
