@@ -52,9 +52,9 @@ export function withPolicy(workflow: AnyObject, nodeName: string, values: Record
 }
 
 const SWITCHES = {
-	crm: { nodes: ['crm', 'crmTrigger'], from: 'hubspot', to: 'salesforce', authentication: 'clientCredentials', credential: 'p2cSalesforceClientCredentialsApi' },
-	erp: { nodes: ['erp', 'erpTrigger'], from: 'xero', to: 'businessCentral', authentication: 'clientCredentials', credential: 'p2cBusinessCentralClientCredentialsApi' },
-};
+	crm: { from: 'hubspot', to: 'salesforce' },
+	erp: { from: 'xero', to: 'businessCentral' },
+} as const;
 
 /**
  * Switches every node of a category (the node and its trigger) to a registered system, the way a
@@ -90,20 +90,15 @@ export function otherSystems(workflow: AnyObject, category: Category): string[] 
  * the `system` parameter, its authentication parameter and the credential change; nothing else does.
  */
 export function switchSystems(workflow: AnyObject, which: Array<keyof typeof SWITCHES>, credentials: N8nCredentialRecord[]): AnyObject {
-	const copy = structuredClone(workflow);
+	let switched = workflow;
 	for (const key of which) {
 		const change = SWITCHES[key];
-		const record = credentials.find((candidate) => candidate.type === change.credential)!;
-		for (const node of copy.nodes as AnyObject[]) {
-			if (!change.nodes.some((name) => node.type === `${PACKAGE}.${name}`)) continue;
-			if (node.parameters.system !== change.from) throw new Error(`${node.name} does not use ${change.from}`);
-			delete node.parameters[`${change.from}Authentication`];
-			node.parameters.system = change.to;
-			node.parameters[`${change.to}Authentication`] = change.authentication;
-			node.credentials = { [change.credential]: { id: record.id, name: record.name } };
+		for (const node of switched.nodes as AnyObject[]) {
+			if (node.type.startsWith(`${PACKAGE}.${key}`) && node.parameters.system !== change.from) throw new Error(`${node.name} does not use ${change.from}`);
 		}
+		switched = switchTo(switched, key, change.to, credentials);
 	}
-	return copy;
+	return switched;
 }
 
 /** Items a node output in the execution (all runs), as JSON. */
